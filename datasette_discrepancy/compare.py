@@ -1,0 +1,117 @@
+"""Compare figures: is one claim compatible with another, and does a measure's
+line-up agree, show revision over time, or truly conflict?
+
+Pure functions of plain dicts with the claims table's columns plus the
+article's `outlet` and `published`.
+"""
+import datetime
+import math
+from typing import Dict, List, Optional, Tuple
+
+DEFAULT_WINDOW_DAYS = 1
+DEFAULT_APPROX_TOLERANCE = 0.10  # "about 2,000" covers 1,800 to 2,200
+
+OPEN_LOW = {"more_than", "at_least", "vague"}
+OPEN_HIGH = {"less_than", "at_most"}
+
+
+def rounding_tolerance(value: float) -> float:
+    """Half a unit of the last significant digit a round figure shows:
+    2,100 -> 50, 800 -> 50, 5,000 -> 500, 2,092 -> 0.5."""
+    if value is None or value == 0 or value != value:
+        return 0.0
+    value = abs(value)
+    if value != int(value):
+        return 0.0
+    digits = int(value)
+    step = 1
+    while digits % 10 == 0 and digits >= 10:
+        digits //= 10
+        step *= 10
+    return step / 2
+
+
+def interval(claim: dict, approx_tolerance: float = DEFAULT_APPROX_TOLERANCE) -> Tuple[float, float]:
+    """The values a claim allows, widened by its qualifier and rounding."""
+    low, high = claim.get("value_low"), claim.get("value_high")
+    qualifier = claim.get("qualifier") or "exact"
+    lo = -math.inf if low is None else low
+    hi = math.inf if high is None else high
+    if qualifier == "exact" and low is not None and low == high:
+        tol = rounding_tolerance(low)
+        return lo - tol, hi + tol
+    if qualifier == "approximately" and low is not None and high is not None:
+        tol = max(rounding_tolerance(low), abs(low) * approx_tolerance)
+        return lo - tol, hi + abs(high) * approx_tolerance if high != low else hi + tol
+    if qualifier == "more_than":
+        # strictly more: touching the bound is not agreement
+        return lo + max(abs(lo) * 1e-9, 1e-9), hi
+    if qualifier == "less_than":
+        return lo, hi - max(abs(hi) * 1e-9, 1e-9)
+    return lo, hi
+
+
+def compatible(a: dict, b: dict, approx_tolerance: float = DEFAULT_APPROX_TOLERANCE) -> bool:
+    a_lo, a_hi = interval(a, approx_tolerance)
+    b_lo, b_hi = interval(b, approx_tolerance)
+    return a_lo <= b_hi and b_lo <= a_hi
+
+
+def _date(value: Optional[str]):
+    try:
+        return datetime.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def same_window(a: dict, b: dict, window_days: int = DEFAULT_WINDOW_DAYS) -> bool:
+    """Published within `window_days` of each other (unknown dates never are)."""
+    da, db = _date(a.get("published")), _date(b.get("published"))
+    if da is None or db is None:
+        return False
+    return abs((da - db).days) < window_days or (window_days == 0 and da == db)
+
+
+def assess(
+    claims: List[dict],
+    window_days: int = DEFAULT_WINDOW_DAYS,
+    approx_tolerance: float = DEFAULT_APPROX_TOLERANCE,
+) -> Tuple[str, Dict[int, str]]:
+    """(assessment, {claim id: status}) for one measure's claims.
+
+    consistent: every pair of figures is compatible.
+    revised: figures disagree only across time (or a retrospective mention
+      quotes the earlier figure); later reports supersede earlier ones.
+    conflicting: incompatible figures from different outlets in the same window.
+    """
+    current = [c for c in claims if not c.get("retrospective")]
+    conflicts: Dict[int, int] = {c["id"]: 0 for c in claims}
+    superseded = set(c["id"] for c in claims if c.get("retrospective"))
+    disagreement = bool(superseded) and any(
+        not compatible(r, c, approx_tolerance) for r in claims if r.get("retrospective") for c in current
+    )
+    for i, a in enumerate(current):
+        for b in current[i + 1 :]:
+            if compatible(a, b, approx_tolerance):
+                continue
+            disagreement = True
+            if a.get("outlet") != b.get("outlet") and same_window(a, b, window_days):
+                conflicts[a["id"]] += 1
+                conflicts[b["id"]] += 1
+            else:
+                older, newer = sorted((a, b), key=lambda c: (c.get("published") or "", c["id"]))
+                if (older.get("published") or "") < (newer.get("published") or ""):
+                    superseded.add(older["id"])
+    statuses = {}
+    for c in claims:
+        if conflicts[c["id"]]:
+            statuses[c["id"]] = "conflicts with {}".format(conflicts[c["id"]])
+        elif c["id"] in superseded:
+            statuses[c["id"]] = "superseded"
+        else:
+            statuses[c["id"]] = "agrees"
+    if any(conflicts.values()):
+        return "conflicting", statuses
+    if disagreement:
+        return "revised", statuses
+    return "consistent", statuses

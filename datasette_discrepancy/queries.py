@@ -1,0 +1,93 @@
+"""The read queries the pages run, against a Datasette Database object.
+
+Every query is served by an index (see tests/test_query_plans.py).
+"""
+
+MEASURE_FIELDS = (
+    "id, slug, label, unit, claims_count as claims, articles_count as articles, "
+    "outlets_count as outlets, min_value as min, max_value as max, spread, assessment, "
+    "first_published, last_published"
+)
+
+# Most disputed first: conflicting, then revised, then consistent; then by how
+# many outlets report it and how far apart the figures are.
+MEASURE_ORDER = """
+  case assessment when 'conflicting' then 0 when 'revised' then 1 else 2 end,
+  outlets_count desc, coalesce(spread, 1) desc, claims_count desc, id
+"""
+
+
+async def measures(db, assessment=None, unit=None, limit=100, offset=0):
+    where, params = [], {}
+    if assessment:
+        where.append("assessment = :assessment")
+        params["assessment"] = assessment
+    if unit:
+        where.append("unit = :unit")
+        params["unit"] = unit
+    sql = "select {} from measures {} order by {} limit :limit offset :offset".format(
+        MEASURE_FIELDS, ("where " + " and ".join(where)) if where else "", MEASURE_ORDER
+    )
+    params.update(limit=limit, offset=offset)
+    return [dict(r) for r in (await db.execute(sql, params)).rows]
+
+
+async def measure_facets(db):
+    assessments = await db.execute(
+        "select assessment as value, count(*) as count from measures group by assessment order by count desc"
+    )
+    units = await db.execute(
+        "select unit as value, count(*) as count from measures group by unit order by count desc, unit limit 30"
+    )
+    return {
+        "assessment": [dict(r) for r in assessments.rows],
+        "unit": [dict(r) for r in units.rows],
+    }
+
+
+async def measure(db, slug):
+    rows = (await db.execute("select {} from measures where slug = ?".format(MEASURE_FIELDS), [slug])).rows
+    return dict(rows[0]) if rows else None
+
+
+CLAIM_FIELDS = """
+  claims.id, claims.article_id, articles.outlet, articles.published, articles.headline,
+  claims.value_low, claims.value_high, claims.qualifier, claims.unit, claims.text,
+  claims.sentence, claims.attribution, claims.retrospective, claims.boilerplate,
+  claims.span_start, claims.span_end
+"""
+
+
+async def measure_claims(db, measure_id, limit=100, offset=0):
+    sql = """select {} from claims join articles on articles.id = claims.article_id
+      where claims.measure_id = ?
+      order by articles.published, articles.outlet, claims.article_id, claims.span_start
+      limit ? offset ?""".format(
+        CLAIM_FIELDS
+    )
+    return [dict(r) for r in (await db.execute(sql, [measure_id, limit, offset])).rows]
+
+
+async def measure_claims_for_assessment(db, measure_id):
+    sql = """select claims.id, value_low, value_high, qualifier, retrospective, articles.outlet, articles.published
+      from claims join articles on articles.id = claims.article_id
+      where claims.measure_id = ? order by articles.published, claims.id"""
+    return [dict(r) for r in (await db.execute(sql, [measure_id])).rows]
+
+
+async def article(db, article_id):
+    rows = (
+        await db.execute(
+            "select id, source, outlet, published, url, headline, body from articles where id = ?", [article_id]
+        )
+    ).rows
+    return dict(rows[0]) if rows else None
+
+
+async def article_claims(db, article_id):
+    sql = """select claims.id, claims.span_start, claims.span_end, claims.text, claims.value_low,
+        claims.value_high, claims.qualifier, claims.unit, claims.attribution, claims.retrospective,
+        claims.boilerplate, measures.slug as measure, measures.label as measure_label
+      from claims left join measures on measures.id = claims.measure_id
+      where claims.article_id = ? order by claims.span_start"""
+    return [dict(r) for r in (await db.execute(sql, [article_id])).rows]
