@@ -1,0 +1,85 @@
+"""Who a sentence says a figure comes from: "according to X", "X said", "said X",
+"estimated by X", "X told reporters"."""
+import re
+from typing import Optional
+
+_VERBS = (r"said|says|say|told|tells|tell|estimated|estimates|estimate|reported|reports|"
+          r"announced|announces|stated|states|added|adds|confirmed|confirms|noted|notes|"
+          r"wrote|writes|tweeted|tweets|claimed|claims|counted|counts|put|puts|projected|"
+          r"projects|predicted|predicts|warned|warns|explained|explains|according")
+
+_NP = r"((?:[A-Z][\w.'’&-]*|the|a|an|three|two|four|five|several|senior|top|local|state|federal|" \
+      r"military|administration|government|police|fire|defense|defence|health|U\.S\.|[a-z]+ officials?|" \
+      r"officials?|spokes(?:man|woman|person)|[a-z]+)(?:[ ,]+(?:[A-Z][\w.'’&-]*|of|the|for|and|[a-z]+)){0,8}?)"
+
+_ACCORDING = re.compile(r"\baccording\s+to\s+((?:[^,.;:!?\"“”()]|(?<=\b[A-Z])\.|\.(?=\S))+)")
+_BY = re.compile(r"\b(?:estimated|reported|counted|projected|confirmed|announced|provided|released|compiled|put)\s+by\s+"
+                 r"((?:the\s+)?(?:[A-Z][\w.'’&-]*(?:\s+(?:of|for|and|the|on)\s+|\s+)?)+|(?:a|an|the)\s+[\w.'’ -]{2,40}?)(?=[,.;:!?)]|\s+(?:to|as|at|in|on|and|who|which|that)\b|$)")
+_SUBJ_VERB = re.compile(
+    r"(?:^|[,;:“\"—–-]\s*|\bthat\s+)((?:(?:the|a|an|three|two|four|five|several|some|many|other|senior|top)\s+)?"
+    r"(?:[A-Z][\w.'’&-]*|[a-z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’&-]*|of|the|for|and|[a-z][\w.'’-]*)){0,7}?)"
+    r"\s+(?:also\s+|previously\s+|later\s+|again\s+|have\s+|has\s+|had\s+)?(?:said|says|say|told|tell|tells|estimated|estimates|reported|reports|"
+    r"announced|confirmed|stated|added|noted|tweeted|wrote|claimed|warned|predicted)\b")
+_SAID_SUBJ = re.compile(r"[,”\"]\s*(?:said|says|according\s+to)\s+((?:the|a|an)?\s*[\w.'’& -]{2,60}?)(?=[.,;!?]|$)")
+
+_BAD_HEAD = re.compile(r"^(?:it|he|she|they|we|i|you|this|that|which|who|there|officials? also)$", re.I)
+
+
+def _clean(s: str) -> Optional[str]:
+    s = s.strip(" ,;:-–—\"“”'’")
+    s = re.sub(r"\s+(?:on|last|this|in|at)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning|evening|afternoon|statement|a\s+statement).*$", "", s)
+    s = re.sub(r"\s+(?:on|in)\s+(?:Twitter|Facebook|social media).*$", "", s)
+    s = re.sub(r"^(?:but|and|so|however|also)\s+", "", s, flags=re.I)
+    s = s.strip(" ,;:-–—\"“”'’")
+    if not s or len(s) > 80 or _BAD_HEAD.match(s):
+        return None
+    if len(s.split()) > 10:
+        return None
+    return s
+
+
+def find_attribution(sentence: str) -> Optional[str]:
+    """Best-effort source of the figures in `sentence` (None if not stated)."""
+    m = _ACCORDING.search(sentence)
+    if m:
+        r = _clean(m.group(1))
+        if r:
+            return r
+    m = _BY.search(sentence)
+    if m:
+        r = _clean(m.group(1))
+        if r:
+            return r
+    best = None
+    for m in _SUBJ_VERB.finditer(sentence):
+        cand = m.group(1)
+        # keep the shortest tail noun phrase: trim at last comma
+        cand = cand.split(",")[-1]
+        r = _clean(cand)
+        if r and not re.search(r"\d", r):
+            words = r.split()
+            # drop leading verbs/nouns of the clause: keep from the last determiner or capital run
+            for i in range(len(words) - 1, -1, -1):
+                if words[i].lower() in ("the", "a", "an", "three", "two", "four", "five", "several", "senior", "top"):
+                    r = " ".join(words[i:])
+                    break
+            else:
+                # capitalised run at the end
+                j = len(words)
+                while j > 0 and (words[j - 1][:1].isupper() or words[j - 1].lower() in ("officials", "official")):
+                    j -= 1
+                if j < len(words):
+                    r = " ".join(words[j:])
+                elif len(words) > 3:
+                    r = None
+            if r and not _BAD_HEAD.match(r):
+                best = r
+                break
+    if best:
+        return best
+    m = _SAID_SUBJ.search(sentence)
+    if m:
+        r = _clean(m.group(1))
+        if r and not re.search(r"\d", r):
+            return r
+    return None

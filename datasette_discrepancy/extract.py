@@ -1,0 +1,854 @@
+"""Find every figure in a news article: a pure function of text.
+
+extract_claims(text) -> list[Claim], in order of span_start.
+
+Plain compiled regular expressions, stdlib only.  Helpers:
+numbers.py (number parsing, number words, vague quantities), units.py (counted
+nouns, synonyms, canonical units), sentences.py (sentence splitting,
+boilerplate), attribution.py (who the figure comes from).
+"""
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import List, Optional, Tuple
+
+from .numbers import (SCALE_ABBR, SCALE_WORDS, UNICODE_FRACTIONS, VAGUE_RE, WORDSEQ,
+                      parse_digits, parse_words, vague_value)
+from .units import (COLLECTIVES, COMPOUND_NOUNS, CONTAINER_NOUNS, COUNT_NOUNS,
+                    MEASURE_UNITS, SPEAKER_NOUNS, TIME_UNITS, canonical, normalize_unit,
+                    pluralize)
+from .sentences import Layout
+from .attribution import find_attribution
+
+# Qualifier vocabulary (the `qualifier` column): one word for the kind of interval.
+QUALIFIERS = (
+    "exact",          # "800"
+    "approximately",  # "about 2,000", "roughly", "some", "around", "nearly"? (see below)
+    "more_than",      # "more than 7,000", "over 5,200", "4,000-plus"
+    "at_least",       # "at least 9", "800 or more"
+    "less_than",      # "fewer than 10", "less than two weeks"
+    "at_most",        # "up to 800", "as many as 800", "no more than"
+    "range",          # "800 to 1,000", "between 3,500 and 7,000", "4,000-5,000"
+    "vague",          # "thousands of", "hundreds", "dozens", "several thousand"
+)
+
+
+@dataclass
+class Claim:
+    span_start: int                 # offsets into the text given; text[span_start:span_end] == text
+    span_end: int
+    text: str                       # the number expression as written: "800 to 1,000", "more than 7,000"
+    value_low: Optional[float]      # interval asserted, None = open end
+    value_high: Optional[float]
+    qualifier: str                  # one of QUALIFIERS
+    unit: Optional[str]             # counted thing, plural lemma: "troops", "migrants", "miles", "percent", "usd"
+    sentence: str                   # the sentence the figure came from (exact substring of text)
+    sentence_start: int = 0         # offset of `sentence` in text
+    attribution: Optional[str] = None   # "three administration officials", "the United Nations"
+    retrospective: bool = False     # an earlier estimate quoted later ("the 800 to 1,000 initially forecast")
+    boilerplate: bool = False       # inside captions / WATCH / READ MORE / newsletter prompts
+    canonical_unit: Optional[str] = None   # e.g. "km" for miles and km, "usd"
+    canonical_low: Optional[float] = None
+    canonical_high: Optional[float] = None
+    noun_phrase: Optional[str] = None      # the counted noun with its modifiers: "U.S. National Guard forces"
+    context: List[str] = field(default_factory=list)  # lower-case content words near the figure, for grouping
+
+
+# --------------------------------------------------------------------------
+# Regular expressions
+
+_CUR = r"(?P<cur>US\$|U\.S\.\s?\$|C\$|A\$|NZ\$|HK\$|S\$|R\$|\$|£|€|¥|₹|\bUSD\s?|\bEUR\s?|\bGBP\s?)"
+_FRAC = "".join(UNICODE_FRACTIONS)
+ATOM_RE = re.compile(
+    rf"(?P<vague>\b(?:{VAGUE_RE})\b)"
+    rf"|{_CUR}?(?:(?P<dig>(?<![\w.,])(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+))"
+    rf"(?:(?:\s|-)(?P<frac>[1-9]/(?:2|3|4|8|16))(?![\d/]))?(?P<ufrac>[{_FRAC}])?"
+    rf"|(?P<words>\b(?:(?:a|an|half\s+a|one)\s+(?:dozen|hundred|thousand|million|billion)|{WORDSEQ})\b))"
+    rf"(?:[\s-]?(?P<scale>thousand|million|billion|trillion)\b|(?P<abbr>bn|mn|mln|bln|tn|trn|k|m|b)\b)?",
+    re.IGNORECASE,
+)
+
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH}\.?,?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s*)?$")
+_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}\b")
+_WEEKDAY_BEFORE = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?$")
+
+_EXCLUDED_RES = [
+    re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?"),             # ISO date
+    re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"),                                  # 10/25/2018
+    re.compile(r"(?<![\d,.])\d{1,2}/\d{1,2}(?![\d/])"),                                 # 10/25 (fractions handled below)
+    re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b"),  # phone
+    re.compile(r"\b1-8\d\d-\w{3}-\w{4}\b"),
+    re.compile(r"\b\d{1,2}(?::\d{2}){1,2}(?:\s*[ap]\.?m\.?)?"),                         # times
+    re.compile(r"\b\d{1,2}\s*[ap]\.m\.|\b\d{1,2}\s*[ap]m\b", re.I),
+    re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|@\w+"),                            # urls, emails, handles
+]
+
+_LABEL_BEFORE = re.compile(
+    r"(?:\b(?:No|Nos|Number|Route|Highway|Hwy|Interstate|Flight|Category|Level|Stage|Phase|Article|"
+    r"Section|Chapter|Title|Room|Suite|Gate|Terminal|Platform|Page|Episode|Season|Amendment|District|"
+    r"Station|Channel|Exit|Grade|Proposition|Prop|Resolution|Volume|Vol|Issue|Track|Pier|Lot|Ward|"
+    r"Precinct|Zone|Engine|Ladder|Squad|Medic|Camp|Building|Block|Unit|Tower|Floor|Act|Form|Rule|Code|"
+    r"Model|Type|Mark|Mk|Apollo|War|Bowl|Windows|Version|version|Jr|Sr|Gen|Phase|Round|Game|Week|Day|"
+    r"Year|Class|Region|Sector|Area|Site|Base|Fort|Lane|Road|Street|Avenue|Box|Suite|Apt|Ch|Sec|Art|"
+    r"Figure|Fig|Table|Item|Part|Series|Vol|COVID|Covid|Pier|Bay|Hangar|Terminal|Line|Bus|Train|Air|Force|"
+    r"Group|Team|Corps|Fleet|Wing|Brigade|Battalion|Regiment|Division|Army|Company|Troop|Squadron|"
+    r"Platoon|Detachment|Task|Local|Chapter|Bill|HB|SB|H\.R|S|Rev|Psalm|John|Luke)\.?\s*#?|#|№)\s*$"
+)
+_STREET_AFTER = re.compile(
+    r"\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|"
+    r"Lane|Ln|Way|Place|Pl|Court|Ct|Parkway|Pkwy|Terrace|Circle|Highway|Hwy|Pike|Trail)\b\.?")
+_AGE_AFTER = re.compile(r"(?:-|\s)(?:years?|yrs?|months?|weeks?)(?:-|\s)old\b|-year-old|\s+years\s+of\s+age", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s+(?:between\s+)?$", re.I)
+_APPOSITION_BEFORE = re.compile(r"[A-Z][\w'’.-]*,\s*$")
+_APPOSITION_AFTER = re.compile(r"\s*(?:,|\)|;|\s+and\s+[A-Z]|\s+(?:of|from)\s+[A-Z])")
+_PHOTO_AFTER = re.compile(r"\s*(?:PHOTOS|Photos|photos|IMAGES|Images|images|PICTURES|Pictures|SLIDES|Slides|VIDEOS|Videos)\b")
+_OF_N = re.compile(r"\s*(?:of|/)\s*\d+\s*$")
+_TIME_AFTER = re.compile(r"\s*(?:[ap]\.m\.|[ap]m\b|GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|ET|PT|local\s+time|o'clock|o’clock|hours?\s+GMT)", re.I)
+_GLUED_SUFFIX_OK = re.compile(r"(?:km|kg|mm|cm|ft|mi|mph|kph|km/h|lbs?|ha|m|k|bn|mn|g|l|t)\b", re.I)
+_FRACTION_WORD_AFTER = re.compile(r"-(?:thirds?|quarters?|halves|half|fifths?|sixths?|tenths?|eighths?|fourths?)\b", re.I)
+
+_PRE_QUAL = re.compile(
+    r"\b(?P<q>about|around|approximately|approx\.|roughly|some|nearly|almost|close\s+to|circa|an\s+estimated|estimated|"
+    r"just\s+(?:over|under|shy\s+of)|more\s+than|over|upwards\s+of|in\s+excess\s+of|above|greater\s+than|north\s+of|exceeding|"
+    r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|not\s+less\s+than|"
+    r"fewer\s+than|less\s+than|under|below|short\s+of|"
+    r"up\s+to|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|no\s+more\s+than|not\s+more\s+than|at\s+most|a\s+maximum\s+of|"
+    r"between|from|an?\s+additional|another)\s+$",
+    re.IGNORECASE,
+)
+_QMAP = {
+    "about": "approximately", "around": "approximately", "approximately": "approximately",
+    "approx.": "approximately", "roughly": "approximately", "some": "approximately",
+    "nearly": "approximately", "almost": "approximately", "close to": "approximately",
+    "circa": "approximately", "an estimated": "approximately", "estimated": "approximately",
+    "just over": "more_than", "just under": "less_than", "just shy of": "less_than",
+    "more than": "more_than", "over": "more_than", "upwards of": "more_than",
+    "in excess of": "more_than", "above": "more_than", "greater than": "more_than",
+    "north of": "more_than", "exceeding": "more_than",
+    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
+    "a minimum of": "at_least", "not less than": "at_least",
+    "fewer than": "less_than", "less than": "less_than", "under": "less_than",
+    "below": "less_than", "short of": "less_than",
+    "up to": "at_most", "as many as": "at_most", "as much as": "at_most", "as high as": "at_most",
+    "no more than": "at_most", "not more than": "at_most", "at most": "at_most",
+    "a maximum of": "at_most",
+}
+_POST_QUAL = re.compile(r"(?:\s+or\s+(?P<more>more|greater|above|higher|over)\b|\s+or\s+(?P<less>fewer|less|under|lower)\b"
+                        r"|\s+or\s+so\b|(?:-|\s)?(?P<plus>plus)\b(?!\s+\d)|(?P<plus2>\+)|-(?P<odd>odd)\b)", re.I)
+_RANGE_CONN = re.compile(r"(?:\s*(?:-|–|—)\s*|\s+(?:to|and|or|through|thru)\s+)"
+                         r"(?:(?P<q2>about|around|approximately|roughly|some|nearly|almost|more\s+than|over|at\s+least|"
+                         r"up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|perhaps|possibly|maybe)\s+)?", re.I)
+_RELATIVE = re.compile(r"(?P<f>double|twice|triple|treble|three\s+times|four\s+times|quadruple|half)"
+                       r"(?:\s+(?:that|this|the\s+(?:number|figure|amount|total|estimate|size|count)|as\s+many))\b", re.I)
+_RELATIVE_F = {"double": 2, "twice": 2, "triple": 3, "treble": 3, "three times": 3,
+               "four times": 4, "quadruple": 4, "half": 0.5}
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:rose|risen|rises|rising|increased|increases|increasing|climbed|climbs|climbing|jumped|jumps|"
+    r"grew|grown|grows|growing|surged|surges|soared|soars|swelled|swollen|spiked|ballooned|fell|fallen|falls|"
+    r"falling|dropped|drops|dropping|declined|declines|declining|decreased|decreases|dipped|slipped|shrank|"
+    r"shrunk|plunged|plummeted|tumbled|went|gone|raised|lowered|revised|boosted|cut|reduced|upped|changed|"
+    r"expanded|doubled|tripled|increase|decrease|rise|drop|fall|jump|climb|growth|up|down|higher|lower|moved)"
+    r"(?:\s+[a-z]+){0,3}\s+from\s+$", re.I)
+_RETRO_BEFORE = re.compile(
+    r"\b(?:initial(?:ly)?|original(?:ly)?|previous(?:ly)?|earlier|prior|instead\s+of|"
+    r"up\s+from|down\s+from|compared\s+(?:with|to)|from\s+an?\s+(?:earlier|initial|previous)|"
+    r"(?:last|the\s+previous)\s+(?:week|month|year)'?s?|had\s+been|was\s+(?:initially|originally|first))"
+    r"(?:\s+(?!is\b|was\b|are\b|were\b|that\b|would\b|will\b)[\w’'-]+){0,2}?\s*$", re.I)
+_RETRO_AFTER = re.compile(
+    r"^(?:\s+[\w’'-]+){0,3}?\s+(?:initially|originally|previously|earlier|first)\s+(?:forecast|estimated|"
+    r"reported|announced|planned|expected|projected|predicted|said|stated|thought|believed|counted|given)\b", re.I)
+
+_WORD = re.compile(r"[ \t]*([A-Za-z][A-Za-z'’]*(?:\.(?=[A-Za-z]\.)[A-Za-z]\.?|\.(?=\s+[a-z]))*(?:-[A-Za-z]+)*)")
+_HYPH_WORD = re.compile(r"-([A-Za-z]+)(?:-([A-Za-z]+))?")
+_PERCENT_AFTER = re.compile(r"\s?(?P<p>%|percent\b|per\s+cent\b|pct\b|percentage\s+points?\b|points?\s+percentage\b)", re.I)
+
+_STOP = set("""
+to from in on at by with for of into onto across along near and or but nor that which who whom whose
+were was are is be been being will would could can may might must should shall have has had do does did
+as than then so if when while after before since until per each a an the this these those their its his
+her our my your they he she it we i you them him us there here not no also already still now just only
+ever even yet again about around over under more most less least such what where why how all both
+either neither whether because though although unless once like among amid between within without
+during against toward towards upon via including plus minus i.e e.g etc said says say told according
+""".split())
+_NONHEAD = {"more", "additional", "other", "new", "extra", "further", "fewer", "less", "total",
+            "estimated", "initial", "so", "or", "some", "many", "much", "own", "odd", "strong",
+            "percent", "times", "time", "way", "ways", "part", "parts", "per"}
+_PEOPLE_PARTICIPLES = {"killed": "people", "dead": "people", "died": "people", "injured": "people",
+                       "wounded": "people", "hurt": "people", "missing": "people", "arrested": "people",
+                       "evacuated": "people", "displaced": "people", "detained": "people",
+                       "rescued": "people", "hospitalized": "people", "hospitalised": "people",
+                       "unaccounted": "people", "infected": "people", "affected": "people"}
+_CONTEXT_STOP = _STOP | {"said", "says", "told", "would", "could", "also", "mr", "ms", "mrs", "one",
+                         "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                         "thousand", "thousands", "hundred", "hundreds", "million", "millions"}
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+# --------------------------------------------------------------------------
+
+class _Atom:
+    __slots__ = ("start", "end", "low", "high", "vague", "words", "cur", "pct", "scaled",
+                 "unit_hint", "is_int", "raw")
+
+    def __init__(self):
+        self.unit_hint = None
+        self.pct = None
+        self.cur = None
+        self.scaled = False
+        self.vague = False
+        self.words = False
+
+
+def _excluded_intervals(text: str) -> Tuple[List[int], List[int]]:
+    iv = []
+    for rx in _EXCLUDED_RES:
+        for m in rx.finditer(text):
+            iv.append((m.start(), m.end()))
+    iv.sort()
+    merged = []
+    for s, e in iv:
+        if merged and s <= merged[-1][1]:
+            if e > merged[-1][1]:
+                merged[-1][1] = e
+        else:
+            merged.append([s, e])
+    return [s for s, _ in merged], [e for _, e in merged]
+
+
+def _in_excluded(starts, ends, pos) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and pos < ends[i]
+
+
+_CURMAP = {"$": "usd", "us$": "usd", "u.s.$": "usd", "u.s. $": "usd", "usd": "usd",
+           "c$": "cad", "a$": "aud", "nz$": "nzd", "hk$": "hkd", "s$": "sgd", "r$": "brl",
+           "£": "gbp", "gbp": "gbp", "€": "eur", "eur": "eur", "¥": "jpy", "₹": "inr"}
+
+
+def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
+    """Turn an ATOM_RE match into a value, or None when it is not a quantity."""
+    a = _Atom()
+    a.start, a.end = m.start(), m.end()
+    a.raw = m.group()
+    n = len(text)
+    if m.group("vague"):
+        v = vague_value(m.group("vague"))
+        if v is None:
+            return None
+        a.low, a.high = v
+        a.vague = True
+        a.is_int = True
+        return a
+    cur = m.group("cur")
+    if cur:
+        a.cur = _CURMAP.get(cur.strip().lower().replace(" ", ""), "usd")
+    dig = m.group("dig")
+    scale = m.group("scale")
+    abbr = m.group("abbr")
+    if dig is not None:
+        ds = m.start("dig")
+        if _in_excluded(excl[0], excl[1], ds):
+            return None
+        prev = text[ds - 1] if ds > 0 else ""
+        if prev and (prev.isalpha() or prev in "#№_"):
+            return None
+        if prev in "-/‐" and ds >= 2 and text[ds - 2].isalnum():
+            return None   # codes: COVID-19, F-35, 24/7
+        val = parse_digits(dig)
+        a.is_int = "." not in dig
+        if m.group("frac"):
+            p, q = m.group("frac").split("/")
+            val += int(p) / int(q)
+            a.is_int = False
+        if m.group("ufrac"):
+            val += UNICODE_FRACTIONS[m.group("ufrac")]
+            a.is_int = False
+        # what follows the digits
+        end = m.end()
+        if abbr:
+            al = abbr.lower()
+            if al in ("m", "b") and not a.cur:
+                if al == "m":
+                    a.unit_hint = "metres"
+                    abbr = None
+                else:
+                    return None
+            if abbr:
+                val *= SCALE_ABBR[al]
+                a.scaled = True
+        if scale:
+            val *= SCALE_WORDS[scale.lower()]
+            a.scaled = True
+        nxt = text[end:end + 1]
+        if nxt and (nxt.isalpha() or nxt == "_"):
+            g = _GLUED_SUFFIX_OK.match(text, end)
+            if not g:
+                return None          # ordinals (21st), decades (1990s), 10am, codes
+            a.unit_hint = a.unit_hint or normalize_unit(g.group())
+            end = g.end()
+        if nxt == ":" and text[end + 1:end + 2].isdigit():
+            return None
+        if ds > 0 and text[ds - 1] == ":" and ds >= 2 and text[ds - 2].isdigit():
+            return None
+        if nxt in "/" and text[end + 1:end + 2].isdigit() and not m.group("frac"):
+            return None
+        a.low = a.high = val
+        a.end = end
+        before = text[max(0, a.start - 40):a.start]
+        after = text[end:end + 60]
+        # dates, times
+        if _MONTH_BEFORE.search(before) and a.is_int and val <= 31 or \
+                (_MONTH_BEFORE.search(before) and a.is_int and 1000 <= val <= 2100 and "," not in dig):
+            return None
+        if a.is_int and val <= 31 and not a.cur and _MONTH_AFTER.match(after):
+            return None
+        if a.is_int and val <= 31 and _WEEKDAY_BEFORE.search(before) and not a.cur:
+            return None
+        if not a.cur and _TIME_AFTER.match(after) and val <= 24:
+            return None
+        # years
+        if (a.is_int and "," not in dig and not a.cur and not a.scaled and 1000 <= val <= 2100
+                and len(dig) == 4 and not _count_noun_follows(text, end, max_words=2, lower_only=True)):
+            return None
+        # labels, streets, ages, photo counts
+        if not a.cur and _LABEL_BEFORE.search(before):
+            return None
+        if a.is_int and _STREET_AFTER.match(after):
+            return None
+        if _AGE_AFTER.match(after) or (_AGE_BEFORE.search(before) and val < 130):
+            return None
+        if (a.is_int and val < 130 and not a.cur and _APPOSITION_BEFORE.search(before)
+                and _APPOSITION_AFTER.match(after)):
+            return None
+        if _PHOTO_AFTER.match(after):
+            ls = text.rfind("\n", 0, a.start) + 1
+            le = text.find("\n", end)
+            le = n if le < 0 else le
+            if le - ls < 40:
+                return None
+        if _OF_N.match(after[:12]) and text[max(0, a.start - 12):a.start].strip().lower() in ("", "photo", "image", "slide", "picture", "page"):
+            ls = text.rfind("\n", 0, a.start) + 1
+            le = text.find("\n", end)
+            le = n if le < 0 else le
+            if le - ls < 30:
+                return None
+        return a
+    # number words
+    w = m.group("words")
+    if w is None:
+        return None
+    wl = w.lower()
+    first = wl.split()[0].split("-")[0]
+    if first in ("hundred", "thousand", "million", "billion", "trillion", "dozen"):
+        return None          # "Thousand Oaks", bare "dozen"
+    val = parse_words(w)
+    if val is None:
+        # e.g. "one two": keep the first word only
+        fw = re.match(r"[A-Za-z]+(?:-[A-Za-z]+)?", w).group()
+        val = parse_words(fw)
+        if val is None:
+            return None
+        a.end = m.start("words") + len(fw)
+        scale = None
+        abbr = None
+    a.is_int = True
+    a.words = True
+    if scale:
+        val *= SCALE_WORDS[scale.lower()]
+        a.scaled = True
+    if abbr:
+        al = abbr.lower()
+        if a.cur and al in SCALE_ABBR:
+            val *= SCALE_ABBR[al]
+        else:
+            a.end = m.start("abbr")
+            while a.end > a.start and text[a.end - 1] in " -":
+                a.end -= 1
+    after = text[a.end:a.end + 40]
+    if _FRACTION_WORD_AFTER.match(after):
+        return None
+    if _AGE_AFTER.match(after):
+        return None
+    if wl in ("one", "a", "an") or wl.startswith("one "):
+        if wl == "one" or wl.startswith("one "):
+            # "one" is a pronoun unless a count noun follows
+            if wl == "one" and not _count_noun_follows(text, a.end, singular_ok=True, max_words=2):
+                return None
+    if wl == "zero" and not _count_noun_follows(text, a.end):
+        return None
+    a.low = a.high = val
+    return a
+
+
+def _count_noun_follows(text: str, pos: int, singular_ok: bool = False, max_words: int = 3,
+                        lower_only: bool = False) -> bool:
+    p = pos
+    for _ in range(max_words):
+        wm = _WORD.match(text, p)
+        if not wm:
+            # percent sign
+            return text[p:p + 1] == "%" or text[p:p + 2] == " %"
+        w = wm.group(1)
+        if lower_only and not w.islower():
+            return False
+        w = w.lower()
+        if w in COUNT_NOUNS or w in _PEOPLE_PARTICIPLES or w in ("percent",):
+            return True
+        if w in _STOP:
+            return False
+        p = wm.end()
+    return False
+
+
+_OF_RE = re.compile(r"\s+of\s+(?:the\s+|these\s+|those\s+|them\b)?")
+
+
+def _noun_after(text: str, pos: int, limit: int, allow_of: bool, vague: bool = False):
+    """Find the counted noun after a figure. Returns (unit, noun_phrase, end) or None."""
+    p = pos
+    words: List[Tuple[str, int, int]] = []
+    # hyphenated adjective: "10-mile", "5,200-strong", "7.1-magnitude"
+    hm = _HYPH_WORD.match(text, p)
+    if hm and p < limit:
+        w1 = hm.group(1).lower()
+        if w1 == "strong":
+            p = hm.end()
+        elif w1 in ("plus", "odd"):
+            p = hm.end()
+        else:
+            u = normalize_unit(w1)
+            return u, w1 if not hm.group(2) else hm.group(0)[1:], hm.end()
+    had_of = False
+    if allow_of:
+        om = _OF_RE.match(text, p)
+        if om:
+            p = om.end()
+            had_of = True
+    while len(words) < 7 and p < limit:
+        wm = _WORD.match(text, p)
+        if not wm or wm.end() > limit:
+            break
+        w = wm.group(1)
+        wl = w.lower()
+        if wl in _STOP and not (words == [] and wl in ("more", "other")):
+            if not (wl == "of" and words and words[-1][0].lower() in CONTAINER_NOUNS):
+                break
+        if (wl.endswith("ly") and wl not in ("family", "ally", "italy", "july")) :
+            break
+        words.append((w, wm.start(1), wm.end(1)))
+        p = wm.end()
+    if not words:
+        return None
+    lw = [w[0].lower() for w in words]
+    # participles: "9 killed", "12 injured"
+    if lw[0] in _PEOPLE_PARTICIPLES:
+        return _PEOPLE_PARTICIPLES[lw[0]], words[0][0], words[0][2]
+    head = None
+    i = 0
+    while i < len(lw):
+        if lw[i] == "of":
+            i += 1
+            continue
+        if i + 1 < len(lw) and lw[i] + " " + lw[i + 1] in COMPOUND_NOUNS:
+            head = (i, i + 1)
+            break
+        if i + 2 < len(lw) and " ".join(lw[i:i + 3]) in COMPOUND_NOUNS:
+            head = (i, i + 2)
+            break
+        if lw[i] in COUNT_NOUNS:
+            j = i
+            while j + 1 < len(lw) and lw[j + 1] in COUNT_NOUNS:
+                j += 1
+            head = (i, j)
+            break
+        i += 1
+    if head is not None:
+        hs, he = head
+        # container: "sets of remains"
+        if lw[he] in CONTAINER_NOUNS and he + 2 < len(lw) + 1 and he + 1 < len(lw) and lw[he + 1] == "of" and he + 2 < len(lw):
+            he2 = he + 2
+            while he2 + 1 < len(lw) and lw[he2 + 1] in COUNT_NOUNS:
+                he2 += 1
+            unit = normalize_unit(lw[he2])
+            return unit, text[words[0][1]:words[he2][2]], words[he2][2]
+        unit_phrase = " ".join(lw[hs:he + 1])
+        unit = normalize_unit(unit_phrase)
+        if " " in unit and unit not in MEASURE_UNITS and unit.split()[-1] in COUNT_NOUNS | {"troops", "people"}:
+            # "police officers" stays; "school buses" -> "buses"
+            if unit_phrase not in COMPOUND_NOUNS:
+                unit = normalize_unit(lw[he])
+        return unit, text[words[0][1]:words[he][2]], words[he][2]
+    # no known noun: take the run of words; head is the last one
+    if vague and not had_of:
+        return None
+    k = len(lw)
+    while k > 0 and (lw[k - 1] in _NONHEAD or lw[k - 1] == "of"):
+        k -= 1
+    if k == 0:
+        return None
+    last = lw[k - 1]
+    if last.endswith(("ed", "ing")) and k == 1:
+        return None
+    if words[k - 1][0][:1].isupper() and k == len(lw) and len(lw) == 1:
+        # single capitalised word: demonym ("5,000 Hondurans") or start of a name
+        if not words[0][0].endswith("s"):
+            return None
+    return normalize_unit(last), text[words[0][1]:words[k - 1][2]], words[k - 1][2]
+
+
+def _noun_before(text: str, start: int, sent_start: int) -> Optional[Tuple[str, str]]:
+    """Nearest counted noun before `start` in the sentence (for anaphora)."""
+    seg = text[sent_start:start]
+    toks = list(_TOKEN.finditer(seg))
+    for t in reversed(toks[-25:]):
+        w = t.group()
+        if not w.islower():
+            continue
+        if w in SPEAKER_NOUNS:
+            continue
+        if w in COLLECTIVES:
+            return COLLECTIVES[w], t.group()
+        if w in COUNT_NOUNS and w not in TIME_UNITS and pluralize(w) not in TIME_UNITS \
+                and w not in ("point", "points", "percent", "state", "states", "country", "countries",
+                              "city", "cities", "force", "member", "members", "unit", "units", "flight",
+                              "flights", "case", "test", "degree", "second"):
+            return normalize_unit(w), t.group()
+    return None
+
+
+def _noun_forward(text: str, end: int, sent_end: int) -> Optional[Tuple[str, str]]:
+    seg = text[end:sent_end]
+    for t in list(_TOKEN.finditer(seg))[:14]:
+        w = t.group()
+        if not w.islower():
+            continue
+        if w in COUNT_NOUNS and w not in TIME_UNITS and w not in SPEAKER_NOUNS and \
+                w not in ("point", "points", "state", "states", "country", "countries", "force", "unit",
+                          "units", "member", "members", "case", "test", "second", "flight"):
+            if w in ("percent",):
+                return None
+            return normalize_unit(w), t.group()
+    return None
+
+
+class _Raw:
+    __slots__ = ("start", "end", "low", "high", "qual", "unit", "np", "retro", "cstart", "cend",
+                 "canon", "anaphora")
+
+    def __init__(self, start, end, low, high, qual):
+        self.start, self.end, self.low, self.high, self.qual = start, end, low, high, qual
+        self.unit = None
+        self.np = None
+        self.retro = False
+        self.canon = None
+        self.anaphora = False
+
+
+def _apply_qual(q: Optional[str], low, high):
+    if q is None:
+        return "exact", low, high
+    if q in ("more_than", "at_least"):
+        return q, low, None
+    if q in ("less_than", "at_most"):
+        return q, None, high
+    return q, low, high
+
+
+def extract_claims(text: str) -> List[Claim]:
+    if not text:
+        return []
+    layout = Layout(text)
+    excl = _excluded_intervals(text)
+    n = len(text)
+    raws: List[_Raw] = []
+    consumed = 0
+    it = ATOM_RE.finditer(text)
+    for m in it:
+        if m.start() < consumed:
+            continue
+        if not m.group():
+            continue
+        a = _parse_atom(text, m, excl)
+        if a is None:
+            continue
+        sidx = layout.sentence_index(a.start)
+        s_start, s_end = layout.sentences[sidx] if layout.sentences else (0, n)
+        if s_end < a.end:
+            s_end = n
+        start = a.start
+        # leading qualifier
+        qual = None
+        qword = None
+        qm = _PRE_QUAL.search(text, max(0, start - 30), start)
+        if qm:
+            qword = " ".join(qm.group("q").lower().split())
+            if qword in _QMAP:
+                qual = _QMAP[qword]
+                start = qm.start()
+            elif qword == "between":
+                pass
+        if a.vague:
+            qual = "vague"
+        # percent / currency after atom
+        end = a.end
+        pm = _PERCENT_AFTER.match(text, end)
+        if pm:
+            a.pct = "percentage points" if "point" in pm.group("p").lower() else "percent"
+            end = pm.end()
+        # range / change
+        second = None
+        rel = None
+        change = False
+        cm = _RANGE_CONN.match(text, end)
+        if cm and not a.vague:
+            conn = cm.group().strip().lower()
+            q2 = cm.group("q2")
+            if q2 is not None:
+                conn = conn[: -len(q2)].strip()
+            rm = _RELATIVE.match(text, cm.end())
+            ok_conn = conn in ("to", "-", "–", "—", "through", "thru") or \
+                (conn == "and" and qword == "between") or conn == "or"
+            if conn == "or" and _POST_QUAL.match(text, end):
+                ok_conn = False
+            if rm and conn == "to" and not a.vague:
+                rel = (_RELATIVE_F[" ".join(rm.group("f").lower().split())], rm)
+            elif ok_conn:
+                m2 = ATOM_RE.match(text, cm.end())
+                if m2 and m2.group() and not m2.group("vague"):
+                    a2 = _parse_atom(text, m2, excl)
+                    if a2 is not None and (conn not in ("-", "–", "—") or (not cm.group().startswith(" ") or True)):
+                        if conn in ("-", "–", "—") and (a.words != a2.words):
+                            a2 = None
+                        if a2 is not None:
+                            second = (a2, q2)
+        if second is not None:
+            a2, q2 = second
+            e2 = a2.end
+            pm2 = _PERCENT_AFTER.match(text, e2)
+            if pm2:
+                a2.pct = "percentage points" if "point" in pm2.group("p").lower() else "percent"
+                e2 = pm2.end()
+            if a2.pct and not a.pct:
+                a.pct = a2.pct
+            if a.pct and not a2.pct and not pm2:
+                a2.pct = a.pct
+            if a2.cur and not a.cur:
+                a.cur = a2.cur
+            if a2.scaled and not a.scaled and a.low is not None:
+                f = a2.low / (a2.low / 1) if False else None
+                # share the scale word: "3 to 4 million"
+                for sc in (1e12, 1e9, 1e6, 1e3):
+                    if a2.low >= sc and a.low * sc <= a2.low * 1.0001 and a.low < 1000:
+                        a.low = a.high = a.low * sc
+                        break
+            before_from = text[max(0, qm.start() - 40):qm.start()] if (qm and qword == "from") else ""
+            change = bool(qword == "from" and _CHANGE_BEFORE.search(before_from + "from "))
+            if not change and qword == "from":
+                change = False
+            if change:
+                # two figures: the earlier one retrospective
+                r1 = _Raw(a.start if True else start, end, a.low, a.high, "exact")
+                r1.retro = True
+                q2q = _QMAP.get(" ".join((q2 or "").lower().split()))
+                qq, lo2, hi2 = _apply_qual(q2q, a2.low, a2.high)
+                s2 = a2.start if not q2 else cm.end() - len(q2) - 1
+                s2 = cm.start() + (len(cm.group()) - len(cm.group().lstrip())) if False else s2
+                r2 = _Raw(max(s2, cm.end() - (len(q2) + 1 if q2 else 0)), e2, lo2, hi2, qq)
+                r1._pct = a.pct if hasattr(r1, "_pct") else None
+                raws.append(r1)
+                raws.append(r2)
+                for r, at in ((r1, a), (r2, a2)):
+                    r.unit = at.pct or at.cur or at.unit_hint
+                raws[-2].np = None
+                _attach_noun(text, raws[-2:], e2, s_start, s_end, allow_of=False)
+                consumed = e2
+                continue
+            lo = min(a.low, a2.low)
+            hi = max(a.high, a2.high)
+            q2q = _QMAP.get(" ".join((q2 or "").lower().split()))
+            qual_r = "range"
+            r = _Raw(start if qword not in ("from",) else a.start, e2, lo, hi, qual_r)
+            if qword == "from" and qm:
+                r.start = a.start if not qual else start
+            if qual and qword not in ("between", "from"):
+                r.start = start
+            if qword == "between":
+                r.start = qm.start()
+            r.unit = a2.pct or a2.cur or a.cur or a2.unit_hint or a.unit_hint
+            raws.append(r)
+            _attach_noun(text, [r], e2, s_start, s_end, allow_of=False)
+            consumed = max(r.end, e2)
+            continue
+        if rel is not None:
+            f, rm = rel
+            q2q = _QMAP.get(" ".join((cm.group("q2") or "").lower().split()))
+            v2 = a.low * f
+            r = _Raw(start if qword not in ("from", "between") else a.start, rm.end(),
+                     min(a.low, v2), max(a.high, v2), "range")
+            r.unit = a.pct or a.cur or a.unit_hint
+            raws.append(r)
+            _attach_noun(text, [r], rm.end(), s_start, s_end, allow_of=False)
+            consumed = rm.end()
+            continue
+        # single figure: post qualifier
+        low, high = a.low, a.high
+        if not a.vague:
+            qual2, low, high = _apply_qual(qual, low, high)
+            pq = _POST_QUAL.match(text, end)
+            if pq:
+                if pq.group("more"):
+                    qual2, low, high = "at_least", a.low, None
+                elif pq.group("less"):
+                    qual2, low, high = "at_most", None, a.high
+                elif pq.group("plus") or pq.group("plus2"):
+                    qual2, low, high = "more_than", a.low, None
+                else:
+                    qual2 = "approximately"
+                end = pq.end()
+            qual = qual2
+            if qword in ("between", "from") or qword not in _QMAP:
+                start = a.start
+        else:
+            start = a.start if qword not in _QMAP or qword in ("between", "from") else start
+            if qword in _QMAP and _QMAP[qword] != "approximately":
+                pass
+        r = _Raw(start, end, low, high, qual)
+        r.unit = a.pct or a.cur or a.unit_hint
+        raws.append(r)
+        _attach_noun(text, [r], end, s_start, s_end, allow_of=a.vague or "dozen" in a.raw.lower()
+                     or a.raw.lower().startswith(("a few", "several", "a couple", "couple")), vague=a.vague)
+        consumed = r.end
+    return _finish(text, layout, raws)
+
+
+_PAREN_ALT = re.compile(r"\s*\(\s*(?:about\s+|roughly\s+|some\s+|nearly\s+|approximately\s+|almost\s+|more\s+than\s+|over\s+)?"
+                        r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?:million|billion|thousand))?"
+                        r"[\s-]*(?:[A-Za-z][A-Za-z. ]{0,25}?|%)\)")
+
+
+def _attach_noun(text, rs: List[_Raw], end: int, s_start: int, s_end: int, allow_of: bool, vague: bool = False):
+    """Find the counted noun after the expression ending at `end` and give it to every raw in rs."""
+    unit = rs[-1].unit
+    np_ = None
+    nend = end
+    if unit is None:
+        got = _noun_after(text, end, s_end, allow_of, vague)
+        if got:
+            unit, np_, nend = got
+    else:
+        # "$5 million in damage", "40% of residents": keep the thing as noun phrase
+        om = re.compile(r"\s+(?:of|in)\s+((?:[A-Za-z][\w'’-]*\s?){1,3})").match(text, end, s_end)
+        if om:
+            np_ = om.group(1).strip()
+        # currency word: "1.2 billion dollars"
+    for r in rs:
+        if r.unit is None:
+            r.unit = unit
+        if r.np is None:
+            r.np = np_ or (unit if unit in MEASURE_UNITS else None)
+    # a figure given in two units: "1,000 miles (1,609 kilometers)"
+    pm = _PAREN_ALT.match(text, nend)
+    if pm and unit and unit in MEASURE_UNITS and len(rs) == 1:
+        rs[-1].end = pm.end()
+    if unit is None:
+        for r in rs:
+            r.anaphora = True
+
+
+def _finish(text: str, layout: Layout, raws: List[_Raw]) -> List[Claim]:
+    out: List[Claim] = []
+    n = len(text)
+    attr_cache = {}
+    prev_units: List[Tuple[int, str, str]] = []   # (sentence index, unit, np) of claims so far
+    raws.sort(key=lambda r: r.start)
+    last_end = -1
+    for r in raws:
+        if r.start < last_end:
+            continue
+        # tidy span
+        while r.end > r.start and text[r.end - 1].isspace():
+            r.end -= 1
+        while r.start < r.end and text[r.start].isspace():
+            r.start += 1
+        if r.end <= r.start:
+            continue
+        last_end = r.end
+        sidx = layout.sentence_index(r.start)
+        if layout.sentences:
+            ss, se = layout.sentences[sidx]
+            if not (ss <= r.start and r.end <= se):
+                # expression crossed a sentence boundary: use the enclosing line
+                li = layout.line_index(r.start)
+                ss, se = layout.lines[li]
+                if r.end > se:
+                    ss, se = r.start, r.end
+        else:
+            ss, se = 0, n
+        sentence = text[ss:se]
+        unit = r.unit
+        np_ = r.np
+        if unit is None:
+            # anaphora: previous claim in the sentence, noun before, noun after, previous claims nearby
+            cand = None
+            for psi, pu, pnp in reversed(prev_units):
+                if psi == sidx and pu not in TIME_UNITS and pu not in ("percent", "percentage points"):
+                    cand = (pu, pnp)
+                    break
+            if cand is None:
+                nb = _noun_before(text, r.start, ss)
+                if nb:
+                    cand = nb
+            if cand is None:
+                nf = _noun_forward(text, r.end, se)
+                if nf:
+                    cand = nf
+            if cand is None:
+                for psi, pu, pnp in reversed(prev_units):
+                    if sidx - psi <= 3 and pu not in TIME_UNITS and pu not in MEASURE_UNITS:
+                        cand = (pu, pnp)
+                        break
+            if cand is None and sidx > 0:
+                ps, pe = layout.sentences[sidx - 1]
+                cand = _noun_before(text, pe, ps)
+            if cand:
+                unit, np_ = cand
+        if unit is not None:
+            prev_units.append((sidx, unit, np_))
+        low, high = r.low, r.high
+        if low is not None and high is not None and low > high:
+            low, high = high, low
+        # retrospective
+        retro = r.retro
+        if not retro:
+            b = text[max(ss, r.start - 40):r.start]
+            if _RETRO_BEFORE.search(b) or _RETRO_AFTER.match(text[r.end:min(se, r.end + 50)]):
+                retro = True
+        # attribution
+        if sidx not in attr_cache:
+            attr_cache[sidx] = find_attribution(sentence)
+        attribution = attr_cache[sidx]
+        cu, cl, ch = canonical(unit, low, high)
+        ctx = _context(text, ss, se, r.start, r.end)
+        out.append(Claim(
+            span_start=r.start, span_end=r.end, text=text[r.start:r.end],
+            value_low=low, value_high=high, qualifier=r.qual if r.qual in QUALIFIERS else "exact",
+            unit=unit, sentence=sentence, sentence_start=ss, attribution=attribution,
+            retrospective=retro, boilerplate=layout.is_boilerplate(r.start),
+            canonical_unit=cu, canonical_low=cl, canonical_high=ch,
+            noun_phrase=np_, context=ctx,
+        ))
+    return out
+
+
+def _context(text: str, ss: int, se: int, start: int, end: int) -> List[str]:
+    left = [t.lower() for t in _TOKEN.findall(text, max(ss, start - 90), start)][-8:]
+    right = [t.lower() for t in _TOKEN.findall(text, end, min(se, end + 90))][:8]
+    seen = []
+    for w in left + right:
+        w = w.strip("'’-")
+        if len(w) < 3 or w in _CONTEXT_STOP or w in seen:
+            continue
+        seen.append(w)
+    return seen
