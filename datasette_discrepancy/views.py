@@ -1,7 +1,7 @@
 """The plugin's pages: the measures index, a measure's line-up, an article."""
 import re
 
-from datasette.utils import tilde_decode
+from datasette.utils import path_with_replaced_args, tilde_decode
 from datasette.utils.asgi import NotFound, Response
 
 from . import queries
@@ -62,8 +62,6 @@ class BadRequest(Exception):
 
 
 def _error(datasette, request, message, status):
-    from datasette.utils.asgi import Response
-
     if request.url_vars.get("format") == ".json":
         return Response.json({"ok": False, "error": message, "status": status}, status=status)
     return Response.text(message, status=status)
@@ -112,7 +110,7 @@ async def index_view(datasette, request):
                 "assessment": assessment,
                 "unit": unit,
                 "facets": facets,
-                "urls": urls,
+                "links": urls,
                 "filter_url": lambda key, value: _with_arg(request, key, value, drop=("_next",)),
             },
             request=request,
@@ -121,12 +119,10 @@ async def index_view(datasette, request):
 
 
 def _with_arg(request, key, value, drop=()):
-    from urllib.parse import urlencode
-
-    args = [(k, v) for k, v in request.args.items() if k != key and k not in drop]
-    if value is not None:
-        args.append((key, value))
-    return request.path + ("?" + urlencode(args) if args else "")
+    """This page's path with one query argument set (or removed, for None)."""
+    replacements = {k: None for k in drop}
+    replacements[key] = value
+    return path_with_replaced_args(request, replacements)
 
 
 async def lineup_view(datasette, request):
@@ -159,9 +155,9 @@ async def lineup_view(datasette, request):
                 "database": name,
                 "measure": measure_json,
                 "claims": claims,
-                "urls": urls,
+                "links": urls,
                 "next_url": _with_arg(request, "_next", next_token) if next_token else None,
-                "json_url": datasette.urls.path(request.path + ".json"),
+                "json_url": urls["measure"](slug) + ".json",
             },
             request=request,
         )
@@ -188,7 +184,7 @@ async def article_view(datasette, request):
                 "article": article,
                 "segments": highlight_segments(article["body"], claims),
                 "claims": claims,
-                "urls": urls,
+                "links": urls,
             },
             request=request,
         )

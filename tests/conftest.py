@@ -1,0 +1,33 @@
+import os
+import shutil
+
+import pytest
+from datasette.app import Datasette
+
+from datasette_discrepancy import loader
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+FIXTURES = os.path.join(ROOT, "fixtures")
+MANIFEST = os.path.join(FIXTURES, "manifest.csv")
+
+
+@pytest.fixture(scope="session")
+def seed_db_path(tmp_path_factory):
+    """The five seed articles loaded once for the whole session (read-only)."""
+    path = str(tmp_path_factory.mktemp("seed") / "border.db")
+    summary = loader.load(path, manifest=MANIFEST, jobs=1)
+    assert summary.new == 5 and summary.skipped == 0, summary.errors
+    return path
+
+
+@pytest.fixture
+def seed_db_copy(seed_db_path, tmp_path):
+    """A private copy of the seed database for tests that write."""
+    path = str(tmp_path / "border.db")
+    shutil.copy(seed_db_path, path)
+    return path
+
+
+@pytest.fixture
+def ds(seed_db_path):
+    return Datasette([seed_db_path])
