@@ -1,0 +1,11 @@
+"""The plugin's pages, one module each."""
+from .article import article_view
+from .common import has_discrepancy_tables
+from .index import index_view
+from .lineup import lineup_view
+
+ROUTES = [
+    (r"^/(?P<database>[^/]+)/-/discrepancies(?P<format>\.json)?$", index_view),
+    (r"^/(?P<database>[^/]+)/-/discrepancies/(?P<slug>[^/]+?)(?P<format>\.json)?$", lineup_view),
+    (r"^/(?P<database>[^/]+)/-/discrepancies-article/(?P<article_id>[^/]+?)(?P<format>\.json)?$", article_view),
+]
