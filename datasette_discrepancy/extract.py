@@ -105,7 +105,29 @@ _APPOSITION_AFTER = re.compile(r"\s*(?:,|\)|;|\s+and\s+[A-Z]|\s+(?:of|from)\s+[A
 _PHOTO_AFTER = re.compile(r"\s*(?:PHOTOS|Photos|photos|IMAGES|Images|images|PICTURES|Pictures|SLIDES|Slides|VIDEOS|Videos)\b")
 _OF_N = re.compile(r"\s*(?:of|/)\s*\d+\s*$")
 _TIME_AFTER = re.compile(r"\s*(?:[ap]\.m\.|[ap]m\b|GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|ET|PT|local\s+time|o'clock|o’clock|hours?\s+GMT)", re.I)
-_GLUED_SUFFIX_OK = re.compile(r"(?:km|kg|mm|cm|ft|mi|mph|kph|km/h|lbs?|ha|m|k|bn|mn|g|l|t)\b", re.I)
+_GLUED_SUFFIX_OK = re.compile(r"(?:km|kg|mm|cm|ft|mi|mph|kph|km/h|lbs?|ha|m|k|bn|mn|g|l|t)\b|(?-i:°?[CF])\b", re.I)
+_DEGREE_AFTER = re.compile(r"\s?(?:°\s?(?P<a>[CF])\b|degrees?\s+(?P<b>Celsius|Fahrenheit|C|F)\b)")
+_STREET_BEFORE = re.compile(
+    r"\b(?:Rue|Avenue|Boulevard|Chauss[ée]e|Place|Plaza|Via|Viale|Calle|Carrer|Rua|Stra(?:ß|ss)e|Street|Road|"
+    r"Lane|Quai|Plein|Laan|Weg|Gasse|Straat|Allee|Platz)\b(?:\s+(?:[A-Z][\w'’-]*|de|la|du|des|del|der|van|von|"
+    r"di|da|le|les|the|of))*\s+$")
+_LABEL_LOWER = re.compile(
+    r"\b(?:lines?|routes?|gates?|platforms?|terminals?|exits?|highways?|interstates?|rooms?|wards?|pages?|"
+    r"chapters?|sections?|articles?|stages?|phases?|levels?|categor(?:y|ies)|trams?|buses|bus|flights?|"
+    r"numbers?|no\.|nos\.|tracks?|channels?|seasons?|episodes?|units?|blocks?|lots?|zones?|districts?|"
+    r"precincts?|squads?|engines?|ladders?|stations?|grades?|types?|models?|versions?|sizes?)"
+    r"\s+(?:\d+\s*(?:,|and|or|&)\s*)*$", re.I)
+_CAP_BEFORE = re.compile(r"(?<=[A-Za-z0-9,;] )(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|The|A|An|In|On|At|Of|By|And|But|Some|About|Nearly|Over|Only|Just|All|To)\b)[A-Z][A-Za-z]+\s$")
+_KILL_BEFORE = re.compile(r"\b(?:kill(?:s|ed|ing)?|claim(?:s|ed|ing)?\s+the\s+lives\s+of|left|leaving)\s+$", re.I)
+_NUMBER_OF = re.compile(r"\b(?:number|numbers|count|tally|total)\s+of\s+((?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*s|people|personnel|police|staff|cattle|livestock))\b")
+_FRACTION_EXPR = re.compile(
+    r"\b(?:(?P<q>about|around|roughly|nearly|almost|more\s+than|less\s+than|some|over|under|only|just|at\s+least)\s+)?"
+    r"(?P<n>a|an|one|two|three|four|nine)[\s-]+(?P<f>half|halves|thirds?|quarters?|fifths?|tenths?)"
+    r"(?:\s+of\s+(?P<big>an?\s+(?:million|billion|thousand|trillion)|(?:its|their|the|all|those|these|his|her|our)\b|[a-z]+s\b))?", re.I)
+_RELATIVE_ALONE = re.compile(
+    r"\b(?:(?P<q>more\s+than|over|nearly|almost|about|roughly|at\s+least|less\s+than|up\s+to)\s+)?"
+    r"(?P<f>double|twice|triple|treble|quadruple|(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d+)\s+times)"
+    r"\s+(?:that|this|the\s+(?:number|figure|amount|total|estimate|size|count))\b", re.I)
 _FRACTION_WORD_AFTER = re.compile(r"-(?:thirds?|quarters?|halves|half|fifths?|sixths?|tenths?|eighths?|fourths?)\b", re.I)
 
 _PRE_QUAL = re.compile(
@@ -140,7 +162,7 @@ _RANGE_CONN = re.compile(r"(?:\s*(?:-|–|—)\s*|\s+(?:to|and|or|through|thru)\
                          r"(?:(?P<q2>about|around|approximately|roughly|some|nearly|almost|more\s+than|over|at\s+least|"
                          r"up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|perhaps|possibly|maybe)\s+)?", re.I)
 _RELATIVE = re.compile(r"(?P<f>double|twice|triple|treble|three\s+times|four\s+times|quadruple|half)"
-                       r"(?:\s+(?:that|this|the\s+(?:number|figure|amount|total|estimate|size|count)|as\s+many))\b", re.I)
+                       r"(?:\s+(?:that|this|the\s+(?:number|figure|amount|total|estimate|size|count)))\b", re.I)
 _RELATIVE_F = {"double": 2, "twice": 2, "triple": 3, "treble": 3, "three times": 3,
                "four times": 4, "quadruple": 4, "half": 0.5}
 _CHANGE_BEFORE = re.compile(
@@ -159,7 +181,8 @@ _RETRO_AFTER = re.compile(
     r"^(?:\s+[\w’'-]+){0,3}?\s+(?:initially|originally|previously|earlier|first)\s+(?:forecast|estimated|"
     r"reported|announced|planned|expected|projected|predicted|said|stated|thought|believed|counted|given)\b", re.I)
 
-_WORD = re.compile(r"[ \t]*([A-Za-z][A-Za-z'’]*(?:\.(?=[A-Za-z]\.)[A-Za-z]\.?|\.(?=\s+[a-z]))*(?:-[A-Za-z]+)*)")
+_MODEL_TOKEN = re.compile(r"[ \t]*(?:\d{1,3}[A-Za-z]?|[A-Za-z]+-?\d+[A-Za-z]*)(?=[\s,])")
+_WORD = re.compile(r"[ \t]*([A-Za-z][A-Za-z'’]*(?:\.(?=[A-Za-z]\.)[A-Za-z]\.?|\.(?=\s+[a-z]))*(?:-[A-Za-z0-9]+)*)(?![\w])")
 _HYPH_WORD = re.compile(r"-([A-Za-z]+)(?:-([A-Za-z]+))?")
 _PERCENT_AFTER = re.compile(r"\s?(?P<p>%|percent\b|per\s+cent\b|pct\b|percentage\s+points?\b|points?\s+percentage\b)", re.I)
 
@@ -270,7 +293,9 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
         if abbr:
             al = abbr.lower()
             if al in ("m", "b") and not a.cur:
-                if al == "m":
+                if al == "m" and _count_noun_follows(text, m.end(), max_words=2, lower_only=True):
+                    pass
+                elif al == "m":
                     a.unit_hint = "metres"
                     abbr = None
                 else:
@@ -278,6 +303,8 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
             if abbr:
                 val *= SCALE_ABBR[al]
                 a.scaled = True
+        if abbr and not a.cur and abbr.lower() == "m" and a.unit_hint == "metres":
+            a.unit_hint = None
         if scale:
             val *= SCALE_WORDS[scale.lower()]
             a.scaled = True
@@ -286,7 +313,8 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
             g = _GLUED_SUFFIX_OK.match(text, end)
             if not g:
                 return None          # ordinals (21st), decades (1990s), 10am, codes
-            a.unit_hint = a.unit_hint or normalize_unit(g.group())
+            gs = g.group().lstrip("°")
+            a.unit_hint = a.unit_hint or ({"C": "celsius", "F": "fahrenheit"}.get(gs) or normalize_unit(gs))
             end = g.end()
         if nxt == ":" and text[end + 1:end + 2].isdigit():
             return None
@@ -294,6 +322,10 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
             return None
         if nxt in "/" and text[end + 1:end + 2].isdigit() and not m.group("frac"):
             return None
+        dm = _DEGREE_AFTER.match(text, end)
+        if dm:
+            a.unit_hint = "celsius" if (dm.group("a") or dm.group("b") or "C")[0] in "Cc" else "fahrenheit"
+            end = dm.end()
         a.low = a.high = val
         a.end = end
         before = text[max(0, a.start - 40):a.start]
@@ -313,8 +345,12 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
                 and len(dig) == 4 and not _count_noun_follows(text, end, max_words=2, lower_only=True)):
             return None
         # labels, streets, ages, photo counts
-        if not a.cur and _LABEL_BEFORE.search(before):
+        if not a.cur and (_LABEL_BEFORE.search(before) or _LABEL_LOWER.search(before)):
             return None
+        if a.is_int and val < 1000 and "," not in dig and not a.cur and _STREET_BEFORE.search(before):
+            return None
+        if a.is_int and val < 1000 and "," not in dig and not a.cur and not a.scaled and _CAP_BEFORE.search(before):
+            return None   # designations: "Challenger 2", "Tram 81", "News 7"
         if a.is_int and _STREET_AFTER.match(after):
             return None
         if _AGE_AFTER.match(after) or (_AGE_BEFORE.search(before) and val < 130):
@@ -402,12 +438,25 @@ def _count_noun_follows(text: str, pos: int, singular_ok: bool = False, max_word
     return False
 
 
+_PEOPLE_UNITS = {"troops", "people", "police", "officers", "firefighters", "workers", "migrants",
+                 "protesters", "refugees", "volunteers", "residents"}
 _OF_RE = re.compile(r"\s+of\s+(?:the\s+|these\s+|those\s+|them\b)?")
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|these|those|its|their|his|her|our|your|my|all)\s+")
+_META_NOUNS = {"figure", "figures", "number", "numbers", "estimate", "estimates", "total", "totals",
+               "count", "counts", "tally", "mark", "level", "threshold", "toll", "rate", "increase",
+               "decrease", "rise", "drop", "jump", "fall", "gain", "loss", "reported", "cited",
+               "announced", "estimated", "initially", "previously", "originally"}
+_PAST_IRREGULAR = set("""took flew rose fell went came made gave ran saw left got held kept sent told
+found stood began brought thought bought fought spent built paid met lost won led sat set put cut hit
+say says said make makes take takes go goes come comes give gives remain remains stay stays arrive
+arrives die dies live lives work works need needs want wants face faces join joins attend attends
+overnight today yesterday tonight tomorrow earlier later ago apiece each alone altogether""".split())
 
 
 def _noun_after(text: str, pos: int, limit: int, allow_of: bool, vague: bool = False):
     """Find the counted noun after a figure. Returns (unit, noun_phrase, end) or None."""
     p = pos
+    strong = False
     words: List[Tuple[str, int, int]] = []
     # hyphenated adjective: "10-mile", "5,200-strong", "7.1-magnitude"
     hm = _HYPH_WORD.match(text, p)
@@ -415,13 +464,18 @@ def _noun_after(text: str, pos: int, limit: int, allow_of: bool, vague: bool = F
         w1 = hm.group(1).lower()
         if w1 == "strong":
             p = hm.end()
+            strong = True
         elif w1 in ("plus", "odd"):
             p = hm.end()
         else:
             u = normalize_unit(w1)
             return u, w1 if not hm.group(2) else hm.group(0)[1:], hm.end()
     had_of = False
-    if allow_of:
+    pm_ = _PARTITIVE.match(text, p)
+    if pm_:
+        p = pm_.end()
+        had_of = True
+    elif allow_of:
         om = _OF_RE.match(text, p)
         if om:
             p = om.end()
@@ -429,9 +483,16 @@ def _noun_after(text: str, pos: int, limit: int, allow_of: bool, vague: bool = F
     while len(words) < 7 and p < limit:
         wm = _WORD.match(text, p)
         if not wm or wm.end() > limit:
+            # model names with digits: "Challenger 2 tanks", "AH-64E"
+            dm_ = _MODEL_TOKEN.match(text, p)
+            if dm_ and words and words[-1][0][:1].isupper() and dm_.end() <= limit:
+                p = dm_.end()
+                continue
             break
         w = wm.group(1)
         wl = w.lower()
+        if not words and wl in _META_NOUNS:
+            return None
         if wl in _STOP and not (words == [] and wl in ("more", "other")):
             if not (wl == "of" and words and words[-1][0].lower() in CONTAINER_NOUNS):
                 break
@@ -464,6 +525,8 @@ def _noun_after(text: str, pos: int, limit: int, allow_of: bool, vague: bool = F
             head = (i, j)
             break
         i += 1
+    if strong and (head is None or normalize_unit(lw[head[1]]) not in _PEOPLE_UNITS):
+        return None   # "a 250-strong advance party": the count is of people, find them by anaphora
     if head is not None:
         hs, he = head
         # container: "sets of remains"
@@ -480,10 +543,20 @@ def _noun_after(text: str, pos: int, limit: int, allow_of: bool, vague: bool = F
             if unit_phrase not in COMPOUND_NOUNS:
                 unit = normalize_unit(lw[he])
         return unit, text[words[0][1]:words[he][2]], words[he][2]
-    # no known noun: take the run of words; head is the last one
+    # no known noun: take the run of noun-like words; head is the last one
     if vague and not had_of:
         return None
-    k = len(lw)
+    k = 0
+    while k < len(lw):
+        wk = lw[k]
+        if k > 0 and (wk.endswith(("ed", "ing")) or wk in _PAST_IRREGULAR or
+                      (words[k][0][:1].isupper() and not words[k - 1][0][:1].isupper())):
+            break
+        if k == 0 and wk in _PAST_IRREGULAR:
+            return None
+        k += 1
+    if k and lw[k - 1] in _META_NOUNS:
+        return None
     while k > 0 and (lw[k - 1] in _NONHEAD or lw[k - 1] == "of"):
         k -= 1
     if k == 0:
@@ -524,7 +597,7 @@ def _noun_forward(text: str, end: int, sent_end: int) -> Optional[Tuple[str, str
         w = t.group()
         if not w.islower():
             continue
-        if w in COUNT_NOUNS and w not in TIME_UNITS and w not in SPEAKER_NOUNS and \
+        if w in COUNT_NOUNS and w not in TIME_UNITS and pluralize(w) not in TIME_UNITS and w not in SPEAKER_NOUNS and \
                 w not in ("point", "points", "state", "states", "country", "countries", "force", "unit",
                           "units", "member", "members", "case", "test", "second", "flight"):
             if w in ("percent",):
@@ -564,8 +637,22 @@ def extract_claims(text: str) -> List[Claim]:
     n = len(text)
     raws: List[_Raw] = []
     consumed = 0
+    specials = _special_spans(text)
+    sp_i = 0
     it = ATOM_RE.finditer(text)
     for m in it:
+        while sp_i < len(specials) and specials[sp_i][0] < m.end():
+            sp = specials[sp_i]
+            sp_i += 1
+            if sp[0] < consumed:
+                continue
+            r = _special_raw(text, sp, raws, layout)
+            if r is not None:
+                raws.append(r)
+                ss_, se_ = layout.sentences[layout.sentence_index(r.start)] if layout.sentences else (0, n)
+                if r.unit is None:
+                    _attach_noun(text, [r], r.end, ss_, max(se_, r.end), allow_of=True)
+                consumed = max(consumed, r.end)
         if m.start() < consumed:
             continue
         if not m.group():
@@ -648,21 +735,17 @@ def extract_claims(text: str) -> List[Claim]:
             if not change and qword == "from":
                 change = False
             if change:
-                # two figures: the earlier one retrospective
-                r1 = _Raw(a.start if True else start, end, a.low, a.high, "exact")
+                # a change is two figures, the earlier one retrospective
+                r1 = _Raw(a.start, end, a.low, a.high, "exact")
                 r1.retro = True
                 q2q = _QMAP.get(" ".join((q2 or "").lower().split()))
                 qq, lo2, hi2 = _apply_qual(q2q, a2.low, a2.high)
-                s2 = a2.start if not q2 else cm.end() - len(q2) - 1
-                s2 = cm.start() + (len(cm.group()) - len(cm.group().lstrip())) if False else s2
-                r2 = _Raw(max(s2, cm.end() - (len(q2) + 1 if q2 else 0)), e2, lo2, hi2, qq)
-                r1._pct = a.pct if hasattr(r1, "_pct") else None
+                r2 = _Raw(cm.start("q2") if q2 else a2.start, e2, lo2, hi2, qq)
+                r1.unit = a.pct or a.cur or a.unit_hint
+                r2.unit = a2.pct or a2.cur or a2.unit_hint
                 raws.append(r1)
                 raws.append(r2)
-                for r, at in ((r1, a), (r2, a2)):
-                    r.unit = at.pct or at.cur or at.unit_hint
-                raws[-2].np = None
-                _attach_noun(text, raws[-2:], e2, s_start, s_end, allow_of=False)
+                _attach_noun(text, [r1, r2], e2, s_start, s_end, allow_of=False)
                 consumed = e2
                 continue
             lo = min(a.low, a2.low)
@@ -720,7 +803,89 @@ def extract_claims(text: str) -> List[Claim]:
         _attach_noun(text, [r], end, s_start, s_end, allow_of=a.vague or "dozen" in a.raw.lower()
                      or a.raw.lower().startswith(("a few", "several", "a couple", "couple")), vague=a.vague)
         consumed = r.end
+    while sp_i < len(specials):
+        sp = specials[sp_i]
+        sp_i += 1
+        if sp[0] >= consumed:
+            r = _special_raw(text, sp, raws, layout)
+            if r is not None:
+                raws.append(r)
+                ss_, se_ = layout.sentences[layout.sentence_index(r.start)] if layout.sentences else (0, n)
+                if r.unit is None:
+                    _attach_noun(text, [r], r.end, ss_, max(se_, r.end), allow_of=True)
+                consumed = max(consumed, r.end)
     return _finish(text, layout, raws)
+
+
+_FRACTION_FOLLOW = re.compile(r"\s+(?:of|the|were|was|are|is|have|had|said|say|says|[a-z]+ed)\b")
+
+
+def _special_spans(text: str):
+    """Fractions ("a third of", "a quarter of a million") and relative figures
+    ("eight times that", "more than double that") found before the main pass."""
+    out = []
+    for m in _FRACTION_EXPR.finditer(text):
+        if m.group("big") is None and m.group("f").lower() in ("half", "halves"):
+            continue   # "half" alone is too common to be a figure
+        if m.group("big") is None and not _FRACTION_FOLLOW.match(text, m.end()):
+            continue
+        out.append((m.start(), m.end(), "frac", m))
+    for m in _RELATIVE_ALONE.finditer(text):
+        # "from around 3,500 to more than double that" is handled with its range
+        if re.search(r"\d[\d,.]*\s*(?:\w+\s+)?to\s+$", text[max(0, m.start() - 30):m.start()]):
+            continue
+        out.append((m.start(), m.end(), "rel", m))
+    out.sort(key=lambda x: x[0])
+    return out
+
+
+def _special_raw(text: str, sp, raws: List["_Raw"], layout) -> Optional["_Raw"]:
+    start, end, kind, m = sp
+    q = m.group("q")
+    qual = _QMAP.get(" ".join(q.lower().split())) if q else None
+    if q and qual is None:
+        start = m.start("n") if kind == "frac" else m.start("f")
+    if kind == "frac":
+        nw = m.group("n").lower()
+        num = 1 if nw in ("a", "an", "one") else parse_words(nw)
+        from .numbers import FRACTION_WORDS
+        frac = num * FRACTION_WORDS[m.group("f").lower()]
+        big = (m.group("big") or "").lower()
+        if big.startswith(("a ", "an ")):
+            val = frac * SCALE_WORDS[big.split()[-1]]
+            unit = None
+            end = m.end()
+        else:
+            val = float(round(frac * 100))
+            unit = "percent"
+            end = m.end("f")
+        qq, lo, hi = _apply_qual(qual, val, val)
+        r = _Raw(start, end, lo, hi, qq)
+        r.unit = unit
+        if unit == "percent" and m.group("big"):
+            r.np = text[m.end("f"):m.end()].strip()
+        return r
+    # relative: a multiple of the previous figure
+    if not raws:
+        return None
+    prev = raws[-1]
+    if layout.sentence_index(start) - layout.sentence_index(prev.start) > 2:
+        return None
+    base = prev.low if prev.low is not None else prev.high
+    if base is None:
+        return None
+    f = m.group("f").lower()
+    if m.group("n"):
+        nn = m.group("n")
+        factor = float(nn) if nn.isdigit() else parse_words(nn)
+    else:
+        factor = _RELATIVE_F.get(" ".join(f.split()), 2)
+    val = base * factor
+    qq, lo, hi = _apply_qual(qual, val, val)
+    r = _Raw(start, end, lo, hi, qq)
+    r.unit = prev.unit
+    r.np = prev.np
+    return r
 
 
 _PAREN_ALT = re.compile(r"\s*\(\s*(?:about\s+|roughly\s+|some\s+|nearly\s+|approximately\s+|almost\s+|more\s+than\s+|over\s+)?"
@@ -790,9 +955,21 @@ def _finish(text: str, layout: Layout, raws: List[_Raw]) -> List[Claim]:
         unit = r.unit
         np_ = r.np
         if unit is None:
-            # anaphora: previous claim in the sentence, noun before, noun after, previous claims nearby
+            # anaphora: "killed 22", "the number of people ... 6,500", previous claim in the
+            # sentence, noun before, noun after, previous claims nearby
             cand = None
+            lead = text[max(ss, r.start - 40):r.start]
+            if _KILL_BEFORE.search(lead):
+                cand = ("people", None)
+            if cand is None:
+                nm = None
+                for nm in _NUMBER_OF.finditer(text, ss, r.start):
+                    pass
+                if nm is not None:
+                    cand = (normalize_unit(nm.group(2)), nm.group(1))
             for psi, pu, pnp in reversed(prev_units):
+                if cand is not None:
+                    break
                 if psi == sidx and pu not in TIME_UNITS and pu not in ("percent", "percentage points"):
                     cand = (pu, pnp)
                     break
@@ -814,6 +991,8 @@ def _finish(text: str, layout: Layout, raws: List[_Raw]) -> List[Claim]:
                 cand = _noun_before(text, pe, ps)
             if cand:
                 unit, np_ = cand
+        if unit == "pounds" and re.search(r"(?:million|billion|trillion|bn|\dm)\b", text[r.start:r.end], re.I):
+            unit = "gbp"
         if unit is not None:
             prev_units.append((sidx, unit, np_))
         low, high = r.low, r.high

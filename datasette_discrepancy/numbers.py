@@ -37,12 +37,12 @@ WORDSEQ = rf"(?:{_NW})(?:(?:\s+and\s+|[\s-]+)(?:{_NW}))*"
 VAGUE = {
     "a couple": (2, 2), "a couple of": (2, 2), "couple of": (2, 2),
     "several": (2, 9), "a few": (2, 9),
-    "dozens": (24, 99), "scores": (40, None),
+    "dozens": (24, None), "scores": (40, None),
     "hundreds": (100, 999), "thousands": (1_000, None),
-    "tens of thousands": (10_000, 99_999), "hundreds of thousands": (100_000, 999_999),
-    "millions": (1_000_000, None), "tens of millions": (10_000_000, 99_999_999),
-    "hundreds of millions": (100_000_000, 999_999_999), "billions": (1_000_000_000, None),
-    "several dozen": (24, 108), "a few dozen": (24, 108),
+    "tens of thousands": (10_000, None), "hundreds of thousands": (100_000, None),
+    "millions": (1_000_000, None), "tens of millions": (10_000_000, None),
+    "hundreds of millions": (100_000_000, None), "billions": (1_000_000_000, None),
+    "several dozen": (24, 99), "a few dozen": (24, 99),
     "several hundred": (200, 999), "a few hundred": (200, 999),
     "several thousand": (2_000, 9_999), "a few thousand": (2_000, 9_999),
     "several million": (2_000_000, 9_999_999), "a few million": (2_000_000, 9_999_999),
@@ -50,10 +50,10 @@ VAGUE = {
     "a few billion": (2_000_000_000, 9_999_999_999),
 }
 VAGUE_RE = (
-    r"(?:(?:several|a\s+few)\s+(?:dozen|hundred|thousand|million|billion)(?!\s*-?\s*(?:[a-z]+-)?(?:year|month|week|day)))"
+    r"(?:(?:several|a\s+few)\s+(?:dozen|hundred|thousand|million|billion))"
     r"|(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions))"
-    r"|dozens|hundreds|thousands|millions|billions"
-    r"|(?:a\s+)?couple(?:\s+of)?(?=\s+[a-z])|several(?=\s+[a-z])"
+    r"|dozens|hundreds|thousands|millions|billions|scores(?=\s+of\b)"
+    r"|(?:a\s+)?couple\s+of(?=\s+[a-z])|several(?=\s+[a-z])"
 )
 
 
@@ -120,3 +120,9 @@ def parse_words(s: str) -> Optional[float]:
     if not seen:
         return None
     return total + current
+
+
+FRACTION_WORDS = {"half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25,
+                  "quarters": 0.25, "fourth": 0.25, "fourths": 0.25, "fifth": 0.2, "fifths": 0.2,
+                  "sixth": 1 / 6, "sixths": 1 / 6, "tenth": 0.1, "tenths": 0.1, "eighth": 0.125,
+                  "eighths": 0.125}

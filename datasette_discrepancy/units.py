@@ -62,12 +62,21 @@ SYNONYMS = {
     "marines": "troops", "sailors": "troops", "airmen": "troops",
     "military members": "troops", "members of the military": "troops",
     "national guard members": "troops", "infantry": "troops", "militia": "troops",
+    # workers
+    "staff": "workers", "staffers": "workers", "employees": "workers", "staff members": "workers",
+    "air tankers": "aircraft", "airplanes": "aircraft", "planes": "aircraft", "aeroplanes": "aircraft",
+    "metric tons": "tonnes",
     # people
     "persons": "people", "individuals": "people", "others": "people",
     "humans": "people", "human beings": "people", "souls": "people",
     "men and women": "people",
-    # deaths
-    "fatalities": "deaths", "dead": "deaths", "lives": "deaths",
+    # deaths are counted people
+    "deaths": "people", "fatalities": "people", "dead": "people", "lives": "people",
+    "casualties": "people", "victims": "people",
+    # money written as a word
+    "euros": "eur", "euro": "eur", "dollars": "usd", "dollar": "usd", "pounds sterling": "gbp",
+    "sterling": "gbp", "yen": "jpy", "rupees": "inr",
+    "degrees celsius": "celsius", "degrees fahrenheit": "fahrenheit", "c": "celsius", "f": "fahrenheit",
     # measures
     "kilometers": "km", "kilometres": "km", "kms": "km",
     "square kilometers": "square km", "square kilometres": "square km", "sq km": "square km",
@@ -75,7 +84,7 @@ SYNONYMS = {
     "meters": "metres", "m": "metres",
     "foots": "feet", "ft": "feet",
     "per cent": "percent", "pct": "percent", "%": "percent",
-    "dollars": "usd", "us dollars": "usd", "u.s. dollars": "usd",
+    "us dollars": "usd", "u.s. dollars": "usd",
     "ha": "hectares", "hectare": "hectares",
     "kilograms": "kg", "kilogrammes": "kg", "kilos": "kg", "kgs": "kg",
     "lbs": "pounds", "tonnes": "tonnes", "metric tons": "tonnes",
@@ -131,10 +140,11 @@ CANONICAL = {
     "percent": ("percent", 1.0),
     "percentage points": ("percentage points", 1.0),
     "usd": ("usd", 1.0),
+    "celsius": ("celsius", 1.0),
 }
 
 MEASURE_UNITS = set(CANONICAL) | {
-    "degrees", "magnitude", "barrels", "cubic metres", "cubic feet",
+    "degrees", "magnitude", "celsius", "fahrenheit", "barrels", "cubic metres", "cubic feet",
     "gbp", "eur", "cad", "aud", "jpy", "inr", "nzd", "hkd",
     "seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades",
     "centuries", "nights",
@@ -147,6 +157,9 @@ def canonical(unit: Optional[str], low: Optional[float], high: Optional[float]
               ) -> Tuple[Optional[str], Optional[float], Optional[float]]:
     if unit is None:
         return None, low, high
+    if unit == "fahrenheit":
+        f = lambda v: None if v is None else round((v - 32) * 5 / 9, 2)  # noqa: E731
+        return "celsius", f(low), f(high)
     cu = CANONICAL.get(unit)
     if cu is None:
         return unit, low, high
@@ -191,7 +204,8 @@ job jobs dose doses test tests
 acre acres hectare hectares mile miles kilometer kilometers kilometre kilometres km
 meter meters metre metres foot feet yard yards inch inches centimeter centimeters
 ton tons tonne tonnes pound pounds kilogram kilograms kg gallon gallons liter liters litre litres barrel barrels
-percent dollar dollars euro euros
+percent dollar dollars euro euros tractor tractors coach coaches customer customers meal meals
+tanker tankers launcher launchers
 degree degrees magnitude point points
 second seconds minute minutes hour hours day days week weeks month months year years decade decades night nights
 """
@@ -206,7 +220,8 @@ COMPOUND_NOUNS = {
     "human beings", "miles per hour", "kilometers per hour", "kilometres per hour",
     "cubic metres", "cubic meters", "cubic feet", "metric tons", "law enforcement officers",
     "national guard members", "guard members", "military personnel", "service personnel",
-    "health workers", "aid workers", "rescue workers", "fire crews",
+    "health workers", "aid workers", "rescue workers", "fire crews", "air tankers", "air tanker",
+    "staff members",
 }
 
 # Collective nouns: "a crowd of thousands", "the caravan ... number 7,000".
