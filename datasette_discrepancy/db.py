@@ -33,6 +33,7 @@ CLAIM_COLUMNS = {
     "canonical_low": float,
     "canonical_high": float,
     "noun_phrase": str,
+    "context": str,  # words around the figure, for grouping
 }
 
 MEASURE_COLUMNS = {

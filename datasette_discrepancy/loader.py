@@ -5,14 +5,14 @@ Used by `datasette discrepancy load` and scripts/load_articles.py.
 import multiprocessing
 import os
 import sys
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Callable, List, Optional
 
+from . import analysis
 from . import db as dblayer
 from .articles import Document, InputError, Task, collect_tasks, read_task
 from .compare import assess
 from .extract import extract_claims
-from .grouping import measure_for
 
 BATCH_SIZE = 200  # articles per transaction
 
@@ -52,7 +52,7 @@ def process_task(task: Task):
     return results
 
 
-def claim_row(claim, claim_id, article_id, measure_id):
+def claim_row(claim, claim_id, article_id):
     return {
         "id": claim_id,
         "article_id": article_id,
@@ -63,7 +63,7 @@ def claim_row(claim, claim_id, article_id, measure_id):
         "value_high": claim.value_high,
         "qualifier": claim.qualifier,
         "unit": claim.unit,
-        "measure_id": measure_id,
+        "measure_id": None,  # set by analysis.update
         "sentence": claim.sentence,
         "attribution": claim.attribution,
         "retrospective": int(bool(claim.retrospective)),
@@ -72,6 +72,7 @@ def claim_row(claim, claim_id, article_id, measure_id):
         "canonical_low": claim.canonical_low,
         "canonical_high": claim.canonical_high,
         "noun_phrase": claim.noun_phrase,
+        "context": " ".join(claim.context or ()),
     }
 
 
@@ -136,8 +137,9 @@ def load(
     seen_sources = set()
     batches = _batched(_results(tasks, jobs), progress)
     for batch in batches:
-        # One transaction per batch; each article with its claims in a savepoint,
-        # so a crash leaves whole articles or none.
+        # One transaction per batch, grouping included, so a crash leaves
+        # whole articles with their claims and measures, or none.
+        changed_articles = []
         with db.atomic():
             for item in batch:
                 if isinstance(item, InputError):
@@ -157,13 +159,15 @@ def load(
                 with db.atomic():
                     if existing:
                         touched_measures.update(dblayer.article_measure_ids(db, article_id))
-                    _write_article(db, document, content_hash, article_id, claims, touched_measures)
+                    _write_article(db, document, content_hash, article_id, claims)
+                changed_articles.append(article_id)
                 known[document.source] = (article_id, content_hash)
                 summary.claims += len(claims)
                 if existing:
                     summary.changed += 1
                 else:
                     summary.new += 1
+            touched_measures.update(analysis.update(db, changed_articles))
     with db.atomic():
         dblayer.refresh_measure_stats(db, sorted(touched_measures), assess=assess_measure)
     return summary
@@ -182,7 +186,7 @@ def _batched(results, progress):
         yield batch
 
 
-def _write_article(db, document: Document, content_hash, article_id, claims, touched_measures):
+def _write_article(db, document: Document, content_hash, article_id, claims):
     article = {
         "id": article_id,
         "source": document.source,
@@ -193,15 +197,6 @@ def _write_article(db, document: Document, content_hash, article_id, claims, tou
         "body": document.body,
         "content_hash": content_hash,
     }
-    db.execute("delete from claims where article_id = ?", [article_id])
     first_claim_id = dblayer.next_id(db, "claims")
-    keys = [measure_for(c) for c in claims]
-    # first-appearance order, so measure ids never depend on hashing
-    ids = dblayer.measure_ids(db, [asdict(k) for k in dict.fromkeys(k for k in keys if k)])
-    rows = []
-    for n, (claim, key) in enumerate(zip(claims, keys)):
-        measure_id = ids[key.slug] if key else None
-        if measure_id:
-            touched_measures.add(measure_id)
-        rows.append(claim_row(claim, first_claim_id + n, article_id, measure_id))
+    rows = [claim_row(claim, first_claim_id + n, article_id) for n, claim in enumerate(claims)]
     dblayer.replace_article(db, article, rows)
