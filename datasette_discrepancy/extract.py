@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import List, Optional, Tuple
 
-from .numbers import (SCALE_ABBR, SCALE_WORDS, UNICODE_FRACTIONS, VAGUE_RE, WORDSEQ,
+from .numbers import (SCALE_ABBR, SCALE_WORDS, TENS_WORDS, UNICODE_FRACTIONS, UNITS_WORDS, VAGUE_RE, WORDSEQ,
                       parse_digits, parse_words, vague_value)
 from .units import (COLLECTIVES, COMPOUND_NOUNS, CONTAINER_NOUNS, COUNT_NOUNS,
                     MEASURE_UNITS, SPEAKER_NOUNS, TIME_UNITS, canonical, normalize_unit,
@@ -117,6 +117,16 @@ _LABEL_LOWER = re.compile(
     r"numbers?|no\.|nos\.|tracks?|channels?|seasons?|episodes?|units?|blocks?|lots?|zones?|districts?|"
     r"precincts?|squads?|engines?|ladders?|stations?|grades?|types?|models?|versions?|sizes?)"
     r"\s+(?:\d+\s*(?:,|and|or|&)\s*)*$", re.I)
+_LABEL_WORDS = {"line", "lines", "route", "routes", "gate", "gates", "platform", "platforms", "terminal",
+                "terminals", "exit", "exits", "highway", "highways", "interstate", "room", "rooms", "ward",
+                "wards", "page", "pages", "chapter", "chapters", "section", "sections", "article", "articles",
+                "stage", "stages", "phase", "phases", "level", "levels", "category", "categories", "tram",
+                "trams", "bus", "buses", "flight", "flights", "number", "numbers", "no.", "nos.", "track",
+                "tracks", "channel", "channels", "season", "seasons", "episode", "episodes", "unit", "units",
+                "block", "blocks", "lot", "lots", "zone", "zones", "district", "districts", "precinct",
+                "precincts", "squad", "squads", "engine", "engines", "ladder", "ladders", "station",
+                "stations", "grade", "grades", "type", "types", "model", "models", "version", "versions",
+                "size", "sizes"}
 _CAP_BEFORE = re.compile(r"(?<=[A-Za-z0-9,;] )(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|The|A|An|In|On|At|Of|By|And|But|Some|About|Nearly|Over|Only|Just|All|To)\b)[A-Z][A-Za-z]+\s$")
 _KILL_BEFORE = re.compile(r"\b(?:kill(?:s|ed|ing)?|claim(?:s|ed|ing)?\s+the\s+lives\s+of|left|leaving)\s+$", re.I)
 _NUMBER_OF = re.compile(r"\b(?:number|numbers|count|tally|total)\s+of\s+((?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*s|people|personnel|police|staff|cattle|livestock))\b")
@@ -240,6 +250,31 @@ def _excluded_intervals(text: str) -> Tuple[List[int], List[int]]:
     return [s for s, _ in merged], [e for _, e in merged]
 
 
+_EXCL_HINT = re.compile(r"\d[-/:.]\d|\d\s*[apAP]\.?[mM]|\(\d|\d\)|\+\d|\d[\s.-]\d\d\d[\s.-]\d")
+
+
+def _excluded_at(text: str, pos: int) -> bool:
+    """Is the digit at `pos` part of a date, time, phone number, URL, email or handle?"""
+    n = len(text)
+    lo, hi = max(0, pos - 24), min(n, pos + 24)
+    if _EXCL_HINT.search(text, max(0, pos - 12), min(n, pos + 16)):
+        rxs = _EXCLUDED_RES[:-1]
+    else:
+        rxs = ()
+    for rx in rxs:
+        for m in rx.finditer(text, lo, hi):
+            if m.start() <= pos < m.end():
+                return True
+            if m.start() > pos:
+                break
+    # URL / email / handle: the whitespace-delimited token holding pos
+    ts = pos
+    while ts > 0 and not text[ts - 1].isspace() and pos - ts < 300:
+        ts -= 1
+    tok = text[ts:pos + 1]
+    return "://" in tok or "www." in tok or "@" in tok
+
+
 def _in_excluded(starts, ends, pos) -> bool:
     i = bisect.bisect_right(starts, pos) - 1
     return i >= 0 and pos < ends[i]
@@ -272,7 +307,7 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
     abbr = m.group("abbr")
     if dig is not None:
         ds = m.start("dig")
-        if _in_excluded(excl[0], excl[1], ds):
+        if _excluded_at(text, ds):
             return None
         prev = text[ds - 1] if ds > 0 else ""
         if prev and (prev.isalpha() or prev in "#№_"):
@@ -330,13 +365,16 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
         a.end = end
         before = text[max(0, a.start - 40):a.start]
         after = text[end:end + 60]
+        bs = before.rstrip()
+        prev_word = bs.rsplit(None, 1)[-1] if bs else ""
+        prev_cap = prev_word[:1].isupper() or prev_word[:1] in "#№"
         # dates, times
-        if _MONTH_BEFORE.search(before) and a.is_int and val <= 31 or \
-                (_MONTH_BEFORE.search(before) and a.is_int and 1000 <= val <= 2100 and "," not in dig):
+        if a.is_int and (val <= 31 or (1000 <= val <= 2100 and "," not in dig)) and \
+                _MONTH_BEFORE.search(before, max(0, len(before) - 22)):
             return None
         if a.is_int and val <= 31 and not a.cur and _MONTH_AFTER.match(after):
             return None
-        if a.is_int and val <= 31 and _WEEKDAY_BEFORE.search(before) and not a.cur:
+        if a.is_int and val <= 31 and "day" in before and _WEEKDAY_BEFORE.search(before) and not a.cur:
             return None
         if not a.cur and _TIME_AFTER.match(after) and val <= 24:
             return None
@@ -345,17 +383,20 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
                 and len(dig) == 4 and not _count_noun_follows(text, end, max_words=2, lower_only=True)):
             return None
         # labels, streets, ages, photo counts
-        if not a.cur and (_LABEL_BEFORE.search(before) or _LABEL_LOWER.search(before)):
+        if not a.cur and ((prev_cap and _LABEL_BEFORE.search(before)) or
+                          ((prev_word.lower() in _LABEL_WORDS or prev_word in ("and", "or", "&") or bs.endswith(","))
+                           and _LABEL_LOWER.search(before))):
             return None
-        if a.is_int and val < 1000 and "," not in dig and not a.cur and _STREET_BEFORE.search(before):
+        if prev_cap and a.is_int and val < 1000 and "," not in dig and not a.cur and _STREET_BEFORE.search(before):
             return None
-        if a.is_int and val < 1000 and "," not in dig and not a.cur and not a.scaled and _CAP_BEFORE.search(before):
+        if prev_cap and a.is_int and val < 1000 and "," not in dig and not a.cur and not a.scaled \
+                and _CAP_BEFORE.search(before):
             return None   # designations: "Challenger 2", "Tram 81", "News 7"
         if a.is_int and _STREET_AFTER.match(after):
             return None
-        if _AGE_AFTER.match(after) or (_AGE_BEFORE.search(before) and val < 130):
+        if _AGE_AFTER.match(after) or (val < 130 and "age" in before and _AGE_BEFORE.search(before)):
             return None
-        if (a.is_int and val < 130 and not a.cur and _APPOSITION_BEFORE.search(before)
+        if (a.is_int and val < 130 and not a.cur and bs.endswith(",") and _APPOSITION_BEFORE.search(before)
                 and _APPOSITION_AFTER.match(after)):
             return None
         if _PHOTO_AFTER.match(after):
@@ -633,14 +674,13 @@ def extract_claims(text: str) -> List[Claim]:
     if not text:
         return []
     layout = Layout(text)
-    excl = _excluded_intervals(text)
+    excl = None
     n = len(text)
     raws: List[_Raw] = []
     consumed = 0
     specials = _special_spans(text)
     sp_i = 0
-    it = ATOM_RE.finditer(text)
-    for m in it:
+    for m in _atoms(text):
         while sp_i < len(specials) and specials[sp_i][0] < m.end():
             sp = specials[sp_i]
             sp_i += 1
@@ -820,17 +860,123 @@ def extract_claims(text: str) -> List[Claim]:
 _FRACTION_FOLLOW = re.compile(r"\s+(?:of|the|were|was|are|is|have|had|said|say|says|[a-z]+ed)\b")
 
 
+_TRIGGER = re.compile(r"[\d$£€¥₹½¼¾⅓⅔⅛⅜⅝⅞]|[A-Za-z]+")
+_WORD_TRIGGERS = (set(UNITS_WORDS) | set(TENS_WORDS) | {
+    "a", "an", "half", "several", "couple", "dozen", "dozens", "hundreds", "thousands", "millions",
+    "billions", "tens", "scores", "us", "c", "nz", "hk", "s", "r", "usd", "eur", "gbp", "u"})
+_SPECIAL_TRIGGERS = {"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths",
+                     "tenth", "tenths", "double", "twice", "triple", "treble", "quadruple", "times"}
+
+
+_ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
+_DIGIT_RE = re.compile(r"[\d½¼¾⅓⅔⅛⅜⅝⅞]")
+# words that can start (or, for scale words, end) a number expression
+_START_WORDS = (set(UNITS_WORDS) | set(TENS_WORDS) | {"several", "couple", "dozens", "hundreds", "thousands",
+                                                      "millions", "billions", "tens", "scores"})
+_BACKUP_WORDS = {"dozen": ("a ", "an ", "half a "), "hundred": ("a ", "an "), "thousand": ("a ", "an "),
+                 "million": ("a ", "an ", "half a "), "billion": ("a ", "an ", "half a "),
+                 "trillion": ("a ", "an "), "few": ("a ",)}
+_CUR_BEFORE = re.compile(r"(?:US\$|U\.S\.\s?\$|C\$|A\$|NZ\$|HK\$|S\$|R\$|\$|£|€|¥|₹|\bUSD\s?|\bEUR\s?|\bGBP\s?)\s?$")
+
+
+def _lower_same_length(text: str) -> str:
+    tl = text.lower()
+    if len(tl) == len(text):
+        return tl
+    return text.translate(_ASCII_LOWER)
+
+
+def _word_positions(tl: str, words) -> List[int]:
+    out = []
+    find = tl.find
+    n = len(tl)
+    for w in words:
+        lw = len(w)
+        p = find(w)
+        while p >= 0:
+            e = p + lw
+            if (p == 0 or not tl[p - 1].isalpha()) and (e >= n or not tl[e].isalpha()):
+                out.append(p)
+            p = find(w, e)
+    return out
+
+
+def _atoms(text: str):
+    """ATOM_RE matches, left to right, tried only where a number can start (fast:
+    C-level str.find for number words, a one-character class for digits)."""
+    tl = _lower_same_length(text)
+    cands = [m.start() for m in _DIGIT_RE.finditer(text)]
+    cands += _word_positions(tl, _START_WORDS)
+    for w, prefixes in _BACKUP_WORDS.items():
+        for p in _word_positions(tl, (w,)):
+            for pre in prefixes:
+                q = p - len(pre)
+                if q >= 0 and tl.startswith(pre, q) and (q == 0 or not tl[q - 1].isalpha()):
+                    cands.append(q)
+    cands.sort()
+    scan_end = 0
+    match = ATOM_RE.match
+    for p in cands:
+        if p < scan_end:
+            continue
+        c = text[p]
+        if c.isdigit() or c in _FRAC:
+            if p > 0 and (text[p - 1].isdigit() or text[p - 1] in ",."):
+                # inside a number already tried (or a decimal part)
+                if p >= 2 and text[p - 2].isdigit():
+                    continue
+            cm = _CUR_BEFORE.search(text, max(0, p - 7), p)
+            if cm and cm.start() >= scan_end:
+                m = match(text, cm.start())
+                if m is not None and m.group() and m.end() > p:
+                    scan_end = m.end()
+                    yield m
+                    continue
+        m = match(text, p)
+        if m is None or not m.group():
+            continue
+        scan_end = m.end()
+        yield m
+
+
 def _special_spans(text: str):
     """Fractions ("a third of", "a quarter of a million") and relative figures
     ("eight times that", "more than double that") found before the main pass."""
     out = []
-    for m in _FRACTION_EXPR.finditer(text):
+    tl = _lower_same_length(text)
+    pos = _word_positions(tl, _SPECIAL_TRIGGERS)
+    if not pos:
+        return out
+    pos.sort()
+    windows = []
+    for p in pos:
+        lo, hi = max(0, p - 40), min(len(text), p + 60)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    seen = set()
+    for lo, hi in windows:
+        out.extend(_special_in(text, lo, hi, seen))
+    out.sort(key=lambda x: x[0])
+    return out
+
+
+def _special_in(text: str, lo: int, hi: int, seen):
+    out = []
+    for m in _FRACTION_EXPR.finditer(text, lo, hi):
+        if m.start() in seen or (m.start() > 0 and text[m.start() - 1].isalpha()):
+            continue
+        seen.add(m.start())
         if m.group("big") is None and m.group("f").lower() in ("half", "halves"):
             continue   # "half" alone is too common to be a figure
         if m.group("big") is None and not _FRACTION_FOLLOW.match(text, m.end()):
             continue
         out.append((m.start(), m.end(), "frac", m))
-    for m in _RELATIVE_ALONE.finditer(text):
+    for m in _RELATIVE_ALONE.finditer(text, lo, hi):
+        if m.start() in seen or (m.start() > 0 and text[m.start() - 1].isalpha()):
+            continue
+        seen.add(m.start())
         # "from around 3,500 to more than double that" is handled with its range
         if re.search(r"\d[\d,.]*\s*(?:\w+\s+)?to\s+$", text[max(0, m.start() - 30):m.start()]):
             continue
