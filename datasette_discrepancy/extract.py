@@ -216,6 +216,9 @@ _PEOPLE_PARTICIPLES = {"killed": "people", "dead": "people", "died": "people", "
 _CONTEXT_STOP = _STOP | {"said", "says", "told", "would", "could", "also", "mr", "ms", "mrs", "one",
                          "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                          "thousand", "thousands", "hundred", "hundreds", "million", "millions"}
+# words that tell apart quantities ("already at the border" vs "more to be sent") stay in context
+_CONTEXT_STOP -= {"already", "still", "now", "more", "less", "fewer", "additional", "other", "new",
+                  "initially", "originally", "previously", "total", "up", "down", "only"}
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
@@ -313,7 +316,8 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
         if prev and (prev.isalpha() or prev in "#№_"):
             return None
         if prev in "-/‐" and ds >= 2 and text[ds - 2].isalnum():
-            return None   # codes: COVID-19, F-35, 24/7
+            if text[ds - 2].isalpha() or prev == "/" or re.search(r"(?<![\d,.])(?:1[89]|20)\d\d$", text[max(0, ds - 7):ds - 1]):
+                return None   # codes: COVID-19, F-35, 24/7, seasons 2018-19
         val = parse_digits(dig)
         a.is_int = "." not in dig
         if m.group("frac"):
@@ -1169,7 +1173,7 @@ def _finish(text: str, layout: Layout, raws: List[_Raw]) -> List[Claim]:
 
 def _context(text: str, ss: int, se: int, start: int, end: int) -> List[str]:
     left = [t.lower() for t in _TOKEN.findall(text, max(ss, start - 90), start)][-8:]
-    right = [t.lower() for t in _TOKEN.findall(text, end, min(se, end + 90))][:8]
+    right = [t.lower() for t in _TOKEN.findall(text, end, min(se, end + 100))][:12]
     seen = []
     for w in left + right:
         w = w.strip("'’-")

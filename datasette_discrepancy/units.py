@@ -27,7 +27,8 @@ _INVARIANT = {
     "spacecraft", "hovercraft", "watercraft", "infantry", "cavalry",
     "artillery", "youth", "elk", "reindeer", "dead", "injured", "wounded",
     "missing", "homeless", "displaced", "evacuated", "poor", "elderly",
-    "others", "percent", "usd", "km", "hectares", "kg",
+    "others", "percent", "usd", "km", "hectares", "kg", "magnitude", "celsius", "fahrenheit",
+    "gbp", "eur", "jpy", "cad", "aud", "inr", "nzd", "hkd", "sgd", "brl",
 }
 
 
@@ -233,7 +234,7 @@ COLLECTIVES = {
     "deployment": "troops", "garrison": "troops", "battalion": "troops",
     "brigade": "troops", "regiment": "troops", "division": "troops",
     "workforce": "workers", "population": "people", "audience": "people",
-    "delegation": "delegates", "toll": "deaths", "death toll": "deaths",
+    "delegation": "delegates", "toll": "people", "death toll": "people",
     "turnout": "people", "march": "people", "rally": "people", "protest": "protesters",
     "demonstration": "demonstrators",
 }

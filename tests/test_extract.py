@@ -1,0 +1,266 @@
+"""Table-driven tests of extract_claims over every construction, the exclusions,
+spans, and property tests (hypothesis)."""
+import os
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from datasette_discrepancy.extract import QUALIFIERS, Claim, extract_claims
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def one(text):
+    claims = extract_claims(text)
+    assert len(claims) == 1, [(c.text, c.value_low, c.value_high) for c in claims]
+    return claims[0]
+
+
+# (sentence, expression text, low, high, qualifier, unit)
+CASES = [
+    # digits, separators, decimals, scale words, money, percent
+    ("The fire has burned 5,200 acres.", "5,200", 5200, 5200, "exact", "acres"),
+    ("Officials counted 2092 troops at the post.", "2092", 2092, 2092, "exact", "troops"),
+    ("The plan costs 1.2 billion euros.", "1.2 billion", 1.2e9, 1.2e9, "exact", "eur"),
+    ("Damage reached $1.2 billion, officials said.", "$1.2 billion", 1.2e9, 1.2e9, "exact", "usd"),
+    ("Insurers expect claims of £120m this year.", "£120m", 1.2e8, 1.2e8, "exact", "gbp"),
+    ("About 40% of homes lost power.", "About 40%", 40, 40, "approximately", "percent"),
+    ("Turnout was 65 percent on Sunday.", "65 percent", 65, 65, "exact", "percent"),
+    ("Turnout was 65 per cent on Sunday.", "65 per cent", 65, 65, "exact", "percent"),
+    ("The 4,000-plus troops arrived.", "4,000-plus", 4000, None, "more_than", "troops"),
+    ("The storm dropped 1 1/2 inches of rain.", "1 1/2", 1.5, 1.5, "exact", "inches"),
+    # number words
+    ("Nine people died in the crash.", "Nine", 9, 9, "exact", "people"),
+    ("Searchers found eight sets of remains.", "eight", 8, 8, "exact", "remains"),
+    ("A dozen homes burned overnight.", "A dozen", 12, 12, "exact", "homes"),
+    ("They hired twenty-five firefighters.", "twenty-five", 25, 25, "exact", "firefighters"),
+    ("Two hundred and fifty volunteers came.", "Two hundred and fifty", 250, 250, "exact", "volunteers"),
+    ("One firefighter was hurt.", "One", 1, 1, "exact", "firefighters"),
+    ("Crews spent a couple of weeks on it.", "couple of", 2, 2, "vague", "weeks"),
+    # ranges
+    ("Officials said 800 to 1,000 service members could deploy.", "800 to 1,000", 800, 1000, "range", "troops"),
+    ("A caravan estimated at between 3,500 and 7,000 migrants.", "between 3,500 and 7,000", 3500, 7000, "range", "migrants"),
+    ("Estimates put it at 4,000-5,000 people.", "4,000-5,000", 4000, 5000, "range", "people"),
+    ("Two or three buildings collapsed.", "Two or three", 2, 3, "range", "buildings"),
+    ("Prices rose 3 to 4 million dollars.", "3 to 4 million", 3e6, 4e6, "range", "usd"),
+    # qualifiers
+    ("There are about 2,000 National Guard troops there.", "about 2,000", 2000, 2000, "approximately", "troops"),
+    ("Roughly 300 soldiers arrived.", "Roughly 300", 300, 300, "approximately", "troops"),
+    ("It holds some 1,300 tractors.", "some 1,300", 1300, 1300, "approximately", "tractors"),
+    ("Nearly 2,000 people fled.", "Nearly 2,000", 2000, 2000, "approximately", "people"),
+    ("Almost 50 homes burned.", "Almost 50", 50, 50, "approximately", "homes"),
+    ("More than 7,000 migrants walked.", "More than 7,000", 7000, None, "more_than", "migrants"),
+    ("The army will deploy over 5,200 troops.", "over 5,200", 5200, None, "more_than", "troops"),
+    ("At least 9 people were killed.", "At least 9", 9, None, "at_least", "people"),
+    ("It could send 800 or more troops.", "800 or more", 800, None, "at_least", "troops"),
+    ("Up to 800 troops may go.", "Up to 800", None, 800, "at_most", "troops"),
+    ("As many as 800 troops may go.", "As many as 800", None, 800, "at_most", "troops"),
+    ("Fewer than 10 people remain.", "Fewer than 10", None, 10, "less_than", "people"),
+    ("It is less than two weeks away.", "less than two", None, 2, "less_than", "weeks"),
+    # vague quantities
+    ("Hundreds of firefighters battled the blaze.", "Hundreds", 100, 999, "vague", "firefighters"),
+    ("Thousands of residents fled.", "Thousands", 1000, None, "vague", "residents"),
+    ("Several thousand people marched.", "Several thousand", 2000, 9999, "vague", "people"),
+    ("Dozens of homes were lost.", "Dozens", 24, None, "vague", "homes"),
+    ("Tens of thousands of protesters gathered.", "Tens of thousands", 10000, None, "vague", "protesters"),
+    ("Millions of others are doing it.", "Millions", 1e6, None, "vague", "people"),
+    ("A crowd of thousands gathered.", "thousands", 1000, None, "vague", "people"),
+    # units: measurement, temperature, magnitude, partitive
+    ("The caravan is more than 1,000 miles from the border.", "more than 1,000", 1000, None, "more_than", "miles"),
+    ("A 7.1-magnitude quake hit.", "7.1", 7.1, 7.1, "exact", "magnitude"),
+    ("About 610,000 of its customers lost power.", "About 610,000", 610000, 610000, "approximately", "customers"),
+    # fractions and relative figures
+    ("A third of residents left.", "A third", 33, 33, "exact", "percent"),
+    ("Before the storm, a quarter of a million people were told to leave.", "a quarter of a million",
+     250000, 250000, "exact", "people"),
+    ("Estimates vary from around 3,500 to more than double that.", "around 3,500 to more than double that",
+     3500, 7000, "range", None),
+]
+
+
+@pytest.mark.parametrize("sentence,expr,low,high,qual,unit", CASES, ids=[c[1] + "|" + c[0][:20] for c in CASES])
+def test_construction(sentence, expr, low, high, qual, unit):
+    c = one(sentence)
+    assert c.text == expr
+    assert c.value_low == (None if low is None else pytest.approx(low))
+    assert c.value_high == (None if high is None else pytest.approx(high))
+    assert c.qualifier == qual
+    if unit is not None:
+        assert c.unit == unit
+
+
+def test_change_is_two_figures_the_earlier_retrospective():
+    claims = extract_claims("The death toll rose from 631 to 1,011 on Monday.")
+    assert [(c.text, c.value_low, c.retrospective) for c in claims] == [
+        ("631", 631, True), ("1,011", 1011, False)]
+    assert {c.unit for c in claims} == {"people"}
+
+
+@pytest.mark.parametrize("sentence,expr", [
+    ("Gen. Smith said the figure was far higher than the 800 to 1,000 initially forecast.", "800 to 1,000"),
+    ("They will deploy 5,200 troops instead of initial 800.", "800"),
+    ("Power outages fell to 210,000, down from 640,000.", "640,000"),
+])
+def test_retrospective(sentence, expr):
+    claims = {c.text: c for c in extract_claims(sentence)}
+    assert claims[expr].retrospective
+
+
+def test_not_retrospective_plain_estimate():
+    c = one("The initial estimate is that 800 to 1,000 service members could deploy.")
+    assert not c.retrospective
+
+
+def test_two_units_one_quantity():
+    c = one("The caravan is 1,000 miles (1,609 kilometers) from the border.")
+    assert c.value_low == 1000 and c.unit == "miles"
+    assert c.canonical_unit == "km" and c.canonical_low == pytest.approx(1609.344)
+    assert c.text == "1,000 miles (1,609 kilometers)"
+
+
+def test_canonical_units():
+    c = one("The fire burned 1,000 acres.")
+    assert c.canonical_unit == "hectares" and c.canonical_low == pytest.approx(404.69, rel=1e-3)
+    c = one("It was 104F at noon.")
+    assert c.unit == "fahrenheit" and c.canonical_unit == "celsius" and c.canonical_low == pytest.approx(40)
+
+
+def test_relative_multiple_of_previous_figure():
+    claims = extract_claims("Police said 5,000 protesters attended; organisers said eight times that.")
+    assert [c.value_low for c in claims] == [5000, 40000]
+    assert claims[1].unit == "protesters"
+
+
+@pytest.mark.parametrize("sentence", [
+    "It happened on Oct. 22, 2018.",
+    "It happened on October 25, 2018, near the border.",
+    "On 25 October the march began.",
+    "date 2018-10-25 x",
+    "The report dated 10/25/2018 said so.",
+    "The meeting is at 10:30 a.m. on Monday.",
+    "Shelters open at 7 a.m. daily.",
+    "In 2016, voters chose a new mayor.",
+    "Glenda Escobar, 33, a migrant from Honduras, rests.",
+    "She has a 33-year-old son.",
+    "18 PHOTOS",
+    "The 82nd Airborne Division deployed.",
+    "Call (530) 555-0142 for help.",
+    "Shelter is at 1200 Main Street.",
+    "A Category 4 storm hit.",
+    "Route 49 is closed.",
+    "Metro lines 1 and 5 were running.",
+    "They bought 20 Challenger 2 tanks.",
+    "See https://example.com/story?id=58741906 for more.",
+    "The 1990s were different.",
+    "No one was hurt, and one of them left.",
+])
+def test_exclusions(sentence):
+    claims = extract_claims(sentence)
+    bad = [c.text for c in claims if c.text not in ("20",)]
+    assert bad == [], bad
+
+
+def test_boilerplate_lines_marked():
+    text = ("Storm kills 12 in Louisiana\n\nAt least 12 people were killed, officials said.\n\n"
+            "WATCH: Thousands flee as storm nears\n\nREAD MORE: 5 things to know about the storm\n\n"
+            "Sign up for our newsletter to get 3 stories a day in your inbox.\n")
+    claims = extract_claims(text)
+    by = {(c.text, c.span_start): c for c in claims}
+    flags = {c.text: c.boilerplate for c in claims}
+    assert flags["At least 12"] is False
+    assert flags["Thousands"] is True
+    assert flags["5"] is True
+    assert flags["3"] is True
+    assert by  # spans exact
+    for c in claims:
+        assert text[c.span_start:c.span_end] == c.text
+
+
+def test_gallery_region_is_boilerplate():
+    text = ("Body text with 40 homes destroyed.\n\n18 PHOTOS\nA day in the fire zone\nSee Gallery\n"
+            "About 300 firefighters rest near a truck. REUTERS/Some One\nBACK TO SLIDE\n\nMore body: 12 people.")
+    claims = {c.text: c for c in extract_claims(text)}
+    assert "18" not in claims
+    assert claims["About 300"].boilerplate
+    assert not claims["40"].boilerplate and not claims["12"].boilerplate
+
+
+def test_attribution():
+    c = extract_claims("The caravan has 800 or more troops, according to three administration officials.")[0]
+    assert c.attribution == "three administration officials"
+    c = one("The migrants, once estimated by the United Nations to number more than 7,000, walked on.")
+    assert c.attribution == "the United Nations"
+    assert c.unit == "migrants"
+
+
+def test_noun_phrase_and_context():
+    c = one("There are 2,100 U.S. National Guard forces at the border already.")
+    assert c.unit == "troops"
+    assert c.noun_phrase == "U.S. National Guard forces"
+    assert "border" in c.context and "already" in c.context
+
+
+def test_anaphora_units():
+    claims = extract_claims("That mission has approximately 4,000 personnel authorized but only 2,100 are in place.")
+    assert [c.unit for c in claims] == ["troops", "troops"]
+    claims = extract_claims("The fire killed 22. The number of people in shelters climbed to more than 6,500.")
+    assert [c.unit for c in claims] == ["people", "people"]
+
+
+def test_sentence_offsets():
+    text = "First sentence here. Officials said 40 homes burned. Last one."
+    c = one(text)
+    assert c.sentence == "Officials said 40 homes burned."
+    assert text[c.sentence_start:c.sentence_start + len(c.sentence)] == c.sentence
+
+
+def test_claims_sorted_and_disjoint():
+    text = open(os.path.join(ROOT, "fixtures", "articles", "003_c1aadee197f8e9a9.txt"), encoding="utf-8").read()
+    claims = extract_claims(text)
+    assert claims == sorted(claims, key=lambda c: c.span_start)
+    for a, b in zip(claims, claims[1:]):
+        assert a.span_end <= b.span_start
+
+
+def test_empty_and_no_numbers():
+    assert extract_claims("") == []
+    assert extract_claims("No figures at all in this sentence.") == []
+
+
+def _check_invariants(text, claims):
+    for c in claims:
+        assert isinstance(c, Claim)
+        assert 0 <= c.span_start < c.span_end <= len(text)
+        assert text[c.span_start:c.span_end] == c.text
+        assert text[c.sentence_start:c.sentence_start + len(c.sentence)] == c.sentence
+        assert c.qualifier in QUALIFIERS
+        if c.value_low is not None and c.value_high is not None:
+            assert c.value_low <= c.value_high
+        assert c.value_low is not None or c.value_high is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_property_arbitrary_unicode(text):
+    _check_invariants(text, extract_claims(text))
+
+
+_NEWSY = st.lists(st.sampled_from([
+    "about", "more than", "800", "1,000", "to", "between", "and", "or more", "troops", "$1.2 billion",
+    "40%", "percent", "thousands", "of", "people", "Oct.", "22,", "2018", "-", "–", "(", ")", "1 1/2", "a dozen",
+    "nine", "rose from", "double that", "\n", "WATCH:", "miles", "(1,609 kilometers)", ".", ",", "Gen.",
+    "said", "up to", "a third of", "eight times that", "½", "4,000-plus", "5m", "£", "€", "33,", "Glenda",
+]), max_size=40).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_NEWSY)
+def test_property_newsy_fragments(text):
+    _check_invariants(text, extract_claims(text))
+
+
+def test_seed_and_extra_articles_invariants():
+    import glob
+    for f in glob.glob(os.path.join(ROOT, "fixtures", "**", "*.txt"), recursive=True):
+        text = open(f, encoding="utf-8").read()
+        _check_invariants(text, extract_claims(text))
