@@ -22,6 +22,8 @@ _SUBJ_VERB = re.compile(
     r"announced|confirmed|stated|added|noted|tweeted|wrote|claimed|warned|predicted)\b")
 _SAID_SUBJ = re.compile(r"[,”\"]\s*(?:said|says|according\s+to)\s+((?:the|a|an)?\s*[\w.'’& -]{2,60}?)(?=[.,;!?]|$)")
 
+_KEYS = ("accord", " by ", "said", "say", "told", "tell", "estimat", "report", "announc", "confirm",
+         "stated", "states", "added", "adds", "noted", "notes", "tweet", "wrote", "claim", "warn", "predict")
 _BAD_HEAD = re.compile(r"^(?:it|he|she|they|we|i|you|this|that|which|who|there|officials? also)$", re.I)
 
 
@@ -40,6 +42,9 @@ def _clean(s: str) -> Optional[str]:
 
 def find_attribution(sentence: str) -> Optional[str]:
     """Best-effort source of the figures in `sentence` (None if not stated)."""
+    sl = sentence.lower()
+    if not any(k in sl for k in _KEYS):
+        return None
     m = _ACCORDING.search(sentence)
     if m:
         r = _clean(m.group(1))

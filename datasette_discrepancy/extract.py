@@ -256,6 +256,25 @@ def _excluded_intervals(text: str) -> Tuple[List[int], List[int]]:
 _EXCL_HINT = re.compile(r"\d[-/:.]\d|\d\s*[apAP]\.?[mM]|\(\d|\d\)|\+\d|\d[\s.-]\d\d\d[\s.-]\d")
 
 
+_QUAL_LAST_WORDS = {"about", "around", "approximately", "approx.", "roughly", "some", "nearly", "almost",
+                    "to", "circa", "estimated", "over", "under", "than", "of", "above", "exceeding",
+                    "least", "as", "most", "below", "between", "from", "additional", "another"}
+_RETRO_KEYS = ("initial", "origin", "previous", "earlier", "prior", "instead", "from", "compared",
+               "last", "had been", "was ")
+_RETRO_AFTER_KEYS = ("initially", "originally", "previously", "earlier", "first")
+
+
+def _prev_word(text: str, pos: int) -> str:
+    """The lower-cased word right before pos (skipping spaces)."""
+    e = pos
+    while e > 0 and text[e - 1] in " \t":
+        e -= 1
+    s_ = e
+    while s_ > 0 and pos - s_ < 20 and not text[s_ - 1].isspace():
+        s_ -= 1
+    return text[s_:e].lower()
+
+
 def _excluded_at(text: str, pos: int) -> bool:
     """Is the digit at `pos` part of a date, time, phone number, URL, email or handle?"""
     n = len(text)
@@ -310,6 +329,10 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
     abbr = m.group("abbr")
     if dig is not None:
         ds = m.start("dig")
+        # fast path for the commonest non-claims: "October 25, 2018", "Oct. 22"
+        if not cur and not scale and not abbr and len(dig) <= 4 and dig.isdigit() and \
+                _MONTH_BEFORE.search(text, max(0, ds - 22), ds):
+            return None
         if _excluded_at(text, ds):
             return None
         prev = text[ds - 1] if ds > 0 else ""
@@ -712,7 +735,10 @@ def extract_claims(text: str) -> List[Claim]:
         # leading qualifier
         qual = None
         qword = None
-        qm = _PRE_QUAL.search(text, max(0, start - 30), start)
+        qm = None
+        pw = _prev_word(text, start)
+        if pw in _QUAL_LAST_WORDS:
+            qm = _PRE_QUAL.search(text, max(0, start - 30), start)
         if qm:
             qword = " ".join(qm.group("q").lower().split())
             if qword in _QMAP:
@@ -1152,7 +1178,11 @@ def _finish(text: str, layout: Layout, raws: List[_Raw]) -> List[Claim]:
         retro = r.retro
         if not retro:
             b = text[max(ss, r.start - 40):r.start]
-            if _RETRO_BEFORE.search(b) or _RETRO_AFTER.match(text[r.end:min(se, r.end + 50)]):
+            bl = b.lower()
+            al = text[r.end:min(se, r.end + 50)]
+            all_ = al.lower()
+            if (any(k in bl for k in _RETRO_KEYS) and _RETRO_BEFORE.search(b)) or \
+                    (any(k in all_ for k in _RETRO_AFTER_KEYS) and _RETRO_AFTER.match(al)):
                 retro = True
         # attribution
         if sidx not in attr_cache:

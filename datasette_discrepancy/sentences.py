@@ -86,6 +86,8 @@ _BOILER_ANY = re.compile(
     r"\(@\w+\)\s+\w+\s+\d|pic\.twitter\.com)",
     re.IGNORECASE,
 )
+_ANY_KEYS = ("reuters/", "ap photo", "afp", "getty", "picture taken", "photo", "tpx", "newsletter",
+             "inbox", "(@", "pic.twitter")
 _GALLERY_START = re.compile(r"^\s*\d+\s+(?:PHOTOS|Photos|photos|IMAGES|Images|SLIDES|Slides)\s*$")
 _GALLERY_END = re.compile(r"^\s*(?:BACK\s+TO\s+SLIDE|SEE\s+ALL|HIDE\s+CAPTION|SHOW\s+CAPTION)\s*$")
 
@@ -121,7 +123,8 @@ class Layout:
                 if _GALLERY_END.match(line) and "BACK" in line.upper():
                     in_gallery = False
             if not b and stripped:
-                if _BOILER_START.match(line) or _BOILER_ANY.search(line):
+                ll = line.lower()
+                if _BOILER_START.match(line) or (any(k in ll for k in _ANY_KEYS) and _BOILER_ANY.search(line)):
                     b = True
                 elif stripped in seen and seen[stripped] != i - 0 and i > 2:
                     b = True   # repeated line (caption / headline repeat), not the first lines
