@@ -1,21 +1,213 @@
-"""Group claims that count the same thing into measures.
+"""Group claims that count the same real-world quantity into measures.
 
-A measure is named by the counted unit plus the words that distinguish it in
-its noun phrase ("National Guard troops" vs "troops"). Pure functions.
+Claims are compared only within a story (see stories.py) and a unit family
+("troops", "soldiers" and "personnel" count the same kind of thing; "homes"
+and "structures" do not). Within such a block, claims are clustered by the
+words around them: what was counted ("National Guard", "active-duty"), what
+happened to it ("killed", "missing", "evacuated"), and which event it belongs
+to (a past fire quoted for comparison has its own name). Pure functions.
 """
+import math
 import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Optional
+from typing import Dict, List, Optional, Sequence
 
-# Words in a noun phrase that say nothing about *which* quantity is counted.
-GENERIC_MODIFIERS = {
-    "a", "an", "the", "some", "more", "additional", "other", "new", "extra", "further",
-    "u.s.", "us", "american", "total", "estimated", "about", "around", "than", "of",
-    "that", "which", "who", "are", "were", "have", "has", "been", "our", "their", "its",
-    "his", "her", "these", "those", "many", "few", "several", "all", "and", "or",
+# ------------------------------------------------------------------ units
+
+# Nouns that count the same kind of thing, so outlets' wording differs but the
+# quantity can be the same. A generic lexicon, not a story's vocabulary.
+UNIT_FAMILIES = {
+    "people": {
+        "people", "persons", "residents", "deaths", "dead", "victims", "fatalities", "lives",
+        "individuals", "civilians", "inhabitants", "citizens", "bodies", "casualties",
+    },
+    "troops": {
+        "troops", "soldiers", "personnel", "service members", "servicemembers", "forces",
+        "marines", "sailors", "airmen", "guardsmen", "reservists", "paratroopers",
+    },
+    "protesters": {"protesters", "protestors", "demonstrators", "marchers", "participants"},
+    "structures": {"structures", "buildings"},
+    "homes": {"homes", "houses", "dwellings", "residences", "households"},
+    "area": {"acres", "hectares", "square miles", "square kilometres", "square kilometers", "sq km", "km2"},
+    "length": {"miles", "km", "kilometres", "kilometers", "metres", "meters", "feet", "yards"},
+    "money": {"usd", "eur", "gbp", "dollars", "euros", "pounds", "yen", "yuan", "rupees"},
+    "customers": {"customers", "homes and businesses", "accounts", "subscribers"},
 }
-# Units that are durations or incidental counts: never a line-up of their own.
-INCIDENTAL_UNITS = {"years", "months", "weeks", "days", "hours", "minutes", "seconds", "times", "photos"}
+_FAMILY_OF = {unit: family for family, units in UNIT_FAMILIES.items() for unit in units}
+
+# Durations and incidental counts: never a line-up of their own.
+INCIDENTAL_UNITS = {
+    "years", "year", "months", "weeks", "days", "hours", "minutes", "seconds", "times",
+    "photos", "points", "o'clock",
+}
+
+
+def unit_family(unit: Optional[str]) -> Optional[str]:
+    if not unit:
+        return None
+    unit = unit.lower()
+    return _FAMILY_OF.get(unit, unit)
+
+
+# ------------------------------------------------------------------ words
+
+STOPWORDS = set(
+    """a an the and or but of to in on at by for from with as is are was were be been being has have had
+    that this these those it its their his her our your they them he she we you i which who whom whose
+    than then there here when where while what how about around some more most less least over under up
+    down out into onto off also just only still already yet so such very much many few several all any
+    each other another same new said says say told according would could should may might will can
+    not no nor if because after before since until during per one two three mr ms mrs dr""".split()
+)
+
+# Words for what happened to the counted thing, folded to one stem each, so
+# "killed", "dead" and "death toll" line up. Generic news vocabulary.
+PREDICATE_STEMS = {
+    "death": {"dead", "died", "die", "dies", "dying", "death", "deaths", "killed", "kill", "kills",
+              "killing", "toll", "fatalities", "fatal", "perished", "lives", "bodies"},
+    "missing": {"missing", "unaccounted", "unaccounted-for"},
+    "injured": {"injured", "injuries", "injury", "hurt", "wounded", "wounding", "injuring"},
+    "evacuated": {"evacuated", "evacuate", "evacuation", "evacuations", "evacuees", "fled", "displaced"},
+    "arrested": {"arrested", "arrest", "arrests", "detained", "detentions", "custody"},
+    "rescued": {"rescued", "rescue", "rescues", "saved"},
+    "destroyed": {"destroyed", "destroy", "razed", "leveled", "levelled", "lost", "burned", "gutted"},
+    "damaged": {"damaged", "damage"},
+    "sheltered": {"shelters", "shelter", "sheltering", "sheltered"},
+    "deployed": {"deploy", "deployed", "deploying", "deployment", "send", "sent", "sending", "dispatch",
+                 "dispatched", "headed", "heading"},
+}
+_STEM_OF = {word: stem for stem, words in PREDICATE_STEMS.items() for word in words}
+
+WORD_RE = re.compile(r"[a-z][a-z'\-]*[a-z]|[a-z]")
+
+
+def normalise_word(word: str) -> Optional[str]:
+    word = word.lower().strip("'-.")
+    if word.endswith("'s"):
+        word = word[:-2]
+    if not word or word in STOPWORDS or len(word) < 2:
+        return None
+    if word in _STEM_OF:
+        return _STEM_OF[word]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+CLAUSE_BREAK_RE = re.compile(r"[;:()\u2014\u2013]|,\s|\s-\s|\b(?:and|but|while|whereas|as|after|before|though|although)\b", re.I)
+TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]")
+
+
+def claim_terms(claim: dict) -> Counter:
+    """The weighted words that say which quantity a claim counts.
+
+    Words in the figure's own clause weigh most, and the nearer the figure the
+    more; words for what happened ("killed", "missing") count double, and the
+    counted noun itself not at all (the unit already says it).
+    """
+    sentence = claim.get("sentence") or ""
+    text = claim.get("text") or ""
+    position = claim.get("sentence_offset")
+    if position is None:
+        position = sentence.find(text) if text else -1
+    terms = Counter()
+    if position < 0:
+        for word in TOKEN_RE.findall(sentence or (claim.get("context") or "")):
+            term = normalise_word(word)
+            if term:
+                terms[term] += 0.5
+        return terms
+    figure_end = position + len(text)
+    unit_words = {normalise_word(w) for w in TOKEN_RE.findall((claim.get("unit") or "").lower())}
+    for stem in unit_words & set(PREDICATE_STEMS):
+        # "a death toll of 5": the unit itself says what happened
+        terms[stem] += 2.0
+    unit_words -= set(PREDICATE_STEMS)
+    breaks = [m.start() for m in CLAUSE_BREAK_RE.finditer(sentence)]
+    clause_start = max([b for b in breaks if b < position] or [0])
+    clause_end = min([b for b in breaks if b >= figure_end] or [len(sentence)])
+    words = [(m.start(), m.group()) for m in TOKEN_RE.finditer(sentence)]
+    before = [w for w in words if w[0] < position]
+    after = [w for w in words if w[0] >= figure_end]
+    for distance_order, side in ((list(reversed(before)), "before"), (after, "after")):
+        for distance, (start, word) in enumerate(distance_order):
+            term = normalise_word(word)
+            if not term or term in unit_words:
+                continue
+            weight = 1.0 / (1.0 + distance / 3.0)
+            if not (clause_start <= start < clause_end):
+                weight *= 0.25
+            if term in PREDICATE_STEMS:
+                weight *= 2.0
+            terms[term] += weight
+    return terms
+
+
+# ------------------------------------------------------------------ constraints
+
+THRESHOLD = 0.15  # cosine similarity a claim needs to join a measure
+
+MAX_RATIO = 30  # figures this far apart are not one quantity, even revised
+
+
+def _typical(claim: dict) -> Optional[float]:
+    if claim.get("qualifier") == "vague":
+        return None
+    values = [v for v in (claim.get("value_low"), claim.get("value_high")) if v]
+    return sum(values) / len(values) if values else None
+
+
+def _cannot_link(a: dict, b: dict) -> bool:
+    """Two different figures for the same unit in one sentence are two
+    quantities ("4,000 authorized but only 2,100 in place"), unless one is an
+    earlier figure quoted for contrast ("5,200 instead of the initial 800").
+    Nor are figures thirty times apart ("$38 million" and "$1.2 billion")."""
+    va, vb = _typical(a), _typical(b)
+    if va and vb and max(va, vb) / min(va, vb) > MAX_RATIO and va > 0 and vb > 0:
+        return True
+    if a["article_id"] != b["article_id"] or not a.get("sentence") or a.get("sentence") != b.get("sentence"):
+        return False
+    if a.get("retrospective") or b.get("retrospective"):
+        return False
+    return (a.get("value_low"), a.get("value_high")) != (b.get("value_low"), b.get("value_high"))
+
+
+YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def past_event_year(claim: dict) -> Optional[str]:
+    """The year of an earlier event a figure belongs to: "since the 2017 Ash
+    Creek Fire, which killed 22" is about 2017, not this story."""
+    sentence = claim.get("sentence") or ""
+    position = _offset_in_sentence(claim)
+    if position < 0:
+        return None
+    published_year = (claim.get("published") or "")[:4]
+    years = [m.group(1) for m in YEAR_RE.finditer(sentence[max(0, position - 120) : position])]
+    years = [y for y in years if not published_year or y < published_year]
+    return years[-1] if years else None
+
+
+def _offset_in_sentence(claim: dict) -> int:
+    if claim.get("sentence_offset") is not None:
+        return claim["sentence_offset"]
+    return (claim.get("sentence") or "").find(claim.get("text") or "\x00")
+
+
+def _must_link_keys(claim: dict):
+    """Keys shared by claims that are certainly one measure."""
+    yield ("wording", claim.get("sentence"), claim.get("text"))
+    low, high = claim.get("value_low"), claim.get("value_high")
+    if low is not None or high is not None:
+        # the same figure again in one article: "5,200" in headline and lead
+        if max(v for v in (low, high) if v is not None) >= 10:
+            yield ("repeat", claim["article_id"], low, high, bool(claim.get("retrospective")))
+
+
+# ------------------------------------------------------------------ labels
 
 
 @dataclass(frozen=True)
@@ -27,32 +219,176 @@ class MeasureKey:
 
 def slugify(text: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return slug[:80].strip("-") or "measure"
+    return slug[:60].strip("-") or "measure"
 
 
-def distinguishing_words(noun_phrase: Optional[str], unit: str):
-    if not noun_phrase:
-        return []
-    words = re.findall(r"[A-Za-z][A-Za-z.\-']*", noun_phrase)
-    unit_words = set(unit.lower().split())
-    kept = []
-    for word in words:
-        lower = word.lower().rstrip(".")
-        if lower in GENERIC_MODIFIERS or word.lower() in GENERIC_MODIFIERS:
-            continue
-        if lower in unit_words or lower.rstrip("s") in unit_words or lower + "s" in unit_words:
-            continue
-        kept.append(word)
-    return kept
+def measure_label(claims: Sequence[dict]) -> (str, str):
+    """A readable label and unit for a group: its most common counted noun
+    phrase, plus the words that set it apart ("troops: national guard, border")."""
+    units = Counter(c.get("unit") for c in claims if c.get("unit"))
+    unit = units.most_common(1)[0][0] if units else "figures"
+    phrases = Counter()
+    for c in claims:
+        phrase = (c.get("noun_phrase") or "").strip()
+        if phrase and len(phrase) <= 60:
+            phrases[phrase] += 1
+    phrase = phrases.most_common(1)[0][0] if phrases else unit
+    words = Counter()
+    for c in claims:
+        words.update(set(claim_terms(c)))
+    phrase_terms = {normalise_word(w) for w in WORD_RE.findall(phrase.lower())}
+    distinctive = [
+        w for w, n in words.most_common() if w not in phrase_terms and w not in STOPWORDS and n >= max(1, len(claims) // 3)
+    ][:2]
+    label = phrase
+    if distinctive:
+        label = "{} ({})".format(phrase, ", ".join(distinctive))
+    return label[:1].upper() + label[1:], unit
 
 
-def measure_for(claim) -> Optional[MeasureKey]:
-    """The measure a claim belongs to, or None for incidental figures."""
-    unit = getattr(claim, "unit", None) if not isinstance(claim, dict) else claim.get("unit")
-    if not unit or unit in INCIDENTAL_UNITS:
+# ------------------------------------------------------------------ online
+
+
+def _norm(vector: Dict[str, float]) -> float:
+    return math.sqrt(sum(v * v for v in vector.values())) or 1.0
+
+
+@dataclass
+class Measure:
+    """What grouping needs to remember of a measure between loads."""
+
+    key: int
+    block: tuple
+    centroid: Counter
+    size: int = 0
+    low: Optional[float] = None  # smallest and largest typical figure
+    high: Optional[float] = None
+
+    def fits(self, value: Optional[float]) -> bool:
+        if not value or self.low is None:
+            return True
+        return max(self.high, value) / min(self.low, value) <= MAX_RATIO
+
+    def add(self, terms: Counter, value: Optional[float], count: int = 1):
+        self.centroid.update(terms)
+        self.size += count
+        if value:
+            self.low = value if self.low is None else min(self.low, value)
+            self.high = value if self.high is None else max(self.high, value)
+
+
+def block_of(claim: dict):
+    unit = claim.get("unit")
+    if not unit or unit.lower() in INCIDENTAL_UNITS:
         return None
-    noun_phrase = claim.get("noun_phrase") if isinstance(claim, dict) else getattr(claim, "noun_phrase", None)
-    words = distinguishing_words(noun_phrase, unit)
-    label = " ".join(words + [unit]) if words else unit
-    label = label[0].upper() + label[1:]
-    return MeasureKey(slug=slugify(label), label=label, unit=unit)
+    return (claim.get("story"), unit_family(unit), past_event_year(claim))
+
+
+def assign_article(claims: Sequence[dict], measures: List[Measure], threshold: float = THRESHOLD) -> List[Optional[int]]:
+    """Assign one article's claims to measures, creating measures as needed.
+
+    `measures` is updated in place; keys of new measures are negative
+    placeholders (-1, -2, ...) for the caller to replace with real ids.
+    """
+    keys: List[Optional[int]] = [None] * len(claims)
+    terms = [claim_terms(c) for c in claims]
+    by_block = defaultdict(list)
+    for m in measures:
+        by_block[m.block].append(m)
+    for group in _must_link_groups(claims):
+        block = block_of(claims[group[0]])
+        if block is None:
+            continue
+        group_terms = sum((terms[i] for i in group), Counter())
+        values = [v for v in (_typical(claims[i]) for i in group) if v]
+        taken = {keys[j] for j in range(len(claims)) if keys[j] is not None and _conflicts(claims, group, j)}
+        best, chosen = threshold, None
+        norm = _norm(group_terms)
+        for m in by_block[block]:
+            if m.key in taken or not all(m.fits(v) for v in values):
+                continue
+            score = sum(w * m.centroid.get(t, 0.0) for t, w in group_terms.items()) / (norm * _norm(m.centroid))
+            if score > best:
+                best, chosen = score, m
+        if chosen is None:
+            chosen = Measure(key=-(1 + sum(1 for m in measures if m.key < 0)), block=block, centroid=Counter())
+            measures.append(chosen)
+            by_block[block].append(chosen)
+        for i in group:
+            keys[i] = chosen.key
+        for value in values or [None]:
+            chosen.add(Counter(), value, 0)
+        chosen.add(group_terms, None, len(group))
+    return keys
+
+
+def _conflicts(claims, group, j) -> bool:
+    return any(_cannot_link(claims[i], claims[j]) for i in group)
+
+
+def _must_link_groups(claims: Sequence[dict]) -> List[List[int]]:
+    """One article's claims in groups that must share a measure (the same
+    figure repeated; a change's two ends), never joining two different
+    figures of one sentence."""
+    parent = list(range(len(claims)))
+    members = {i: [i] for i in range(len(claims))}
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i, j):
+        ri, rj = find(i), find(j)
+        if ri == rj or block_of(claims[i]) != block_of(claims[j]):
+            return
+        if any(_cannot_link(claims[a], claims[b]) for a in members[ri] for b in members[rj]):
+            return
+        keep, drop = min(ri, rj), max(ri, rj)
+        parent[drop] = keep
+        members[keep].extend(members.pop(drop))
+
+    first_with = {}
+    for i, claim in enumerate(claims):
+        for key in _must_link_keys(claim):
+            if key in first_with:
+                union(first_with[key], i)
+            else:
+                first_with[key] = i
+    by_sentence = defaultdict(list)
+    for i, claim in enumerate(claims):
+        if claim.get("sentence"):
+            by_sentence[claim["sentence"]].append(i)
+    for indexes in by_sentence.values():
+        current = [i for i in indexes if not claims[i].get("retrospective")]
+        for i in indexes:
+            if claims[i].get("retrospective") and current:
+                where = _offset_in_sentence(claims[i])
+                union(i, min(current, key=lambda j: (abs(_offset_in_sentence(claims[j]) - where), j)))
+    return [sorted(m) for _, m in sorted(members.items())]
+
+
+def group_claims(claims: Sequence[dict], threshold: float = THRESHOLD) -> List[Optional[int]]:
+    """Cluster numbers for claims (None for incidental ones), assigning
+    article by article in id order, exactly as a sequence of loads does.
+    Claims carry `story` (stories.py), `published`, `unit`, `sentence`,
+    `text`, `article_id`, values and `retrospective`."""
+    measures: List[Measure] = []
+    by_article = defaultdict(list)
+    for i, c in enumerate(claims):
+        by_article[c["article_id"]].append(i)
+    labels: List[Optional[int]] = [None] * len(claims)
+    next_key = 0
+    for article_id in sorted(by_article):
+        indexes = by_article[article_id]
+        keys = assign_article([claims[i] for i in indexes], measures, threshold)
+        renumber = {}
+        for m in measures:
+            if m.key < 0:
+                renumber[m.key] = next_key
+                m.key = next_key
+                next_key += 1
+        for i, k in zip(indexes, keys):
+            labels[i] = renumber.get(k, k) if k is not None else None
+    return labels

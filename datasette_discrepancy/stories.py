@@ -1,0 +1,102 @@
+"""Which articles cover the same story: figures are only lined up within one.
+
+An article joins the story whose word profile (the sum of its articles'
+word vectors) is most like its own, among stories with an article published
+within a few weeks of it, or starts a new story. Articles are taken one at a
+time in id order, so stories never depend on how a load was batched. Pure
+functions of plain data; analysis.py keeps stories in the database.
+"""
+import datetime
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Dict, Iterable, List, Optional
+
+SIMILARITY = 0.30  # cosine between an article and a story's profile to join it
+WINDOW_DAYS = 21  # how far from a story's dates an article can be published
+PROFILE_TERMS = 300  # a story remembers its most frequent words
+
+WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\-]{2,}")
+STOPWORDS = set(
+    """the and for are but not you all any can had her was one our out day get has him his how man new
+    now old see two way who boy did its let put say she too use that with have this will your from they
+    know want been good much some time very when come here just like long make many over such take than
+    them well were what said says would could should there their about after before which while where
+    also into more most other only then these those through during against between because being both
+    each few further once same under until again off own whom why does doing having itself themselves
+    yourself ourselves above below told according officials official percent""".split()
+)
+
+
+def article_vector(text: str) -> Dict[str, float]:
+    """Unit-length vector of an article's words (log-scaled counts)."""
+    counts = Counter(w.lower() for w in WORD_RE.findall(text) if w.lower() not in STOPWORDS)
+    vector = {t: 1 + math.log(c) for t, c in counts.items()}
+    norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+    return {t: v / norm for t, v in vector.items()}
+
+
+def _date(value: Optional[str]):
+    try:
+        return datetime.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+@dataclass
+class Story:
+    id: int
+    first_published: Optional[str] = None
+    last_published: Optional[str] = None
+    articles: int = 0
+    profile: Counter = field(default_factory=Counter)
+
+    def in_window(self, published: Optional[str], days: int = WINDOW_DAYS) -> bool:
+        date = _date(published)
+        first, last = _date(self.first_published), _date(self.last_published)
+        if date is None or first is None:
+            return True  # undated articles may belong to any story
+        return (first - datetime.timedelta(days=days)) <= date <= (last + datetime.timedelta(days=days))
+
+    def similarity(self, vector: Dict[str, float]) -> float:
+        norm = math.sqrt(sum(v * v for v in self.profile.values())) or 1.0
+        return sum(w * self.profile.get(t, 0.0) for t, w in vector.items()) / norm
+
+    def add(self, vector: Dict[str, float], published: Optional[str]):
+        self.profile.update(vector)
+        if len(self.profile) > PROFILE_TERMS * 2:
+            self.profile = Counter(dict(self.profile.most_common(PROFILE_TERMS)))
+        self.articles += 1
+        if published and _date(published):
+            self.first_published = min(filter(None, [self.first_published, published]))
+            self.last_published = max(filter(None, [self.last_published, published]))
+
+
+def best_story(vector: Dict[str, float], published: Optional[str], candidates: Iterable[Story],
+               similarity: float = SIMILARITY) -> Optional[Story]:
+    """The candidate story this article belongs to, or None for a new story."""
+    best, chosen = similarity, None
+    for story in sorted(candidates, key=lambda s: s.id):
+        if not story.in_window(published):
+            continue
+        score = story.similarity(vector)
+        if score >= best:
+            best, chosen = score, story
+    return chosen
+
+
+def assign_stories(articles: Iterable[dict]) -> Dict[int, int]:
+    """{article id: story id} for articles given as dicts with id, body,
+    published; a story's id is the id of its first article."""
+    stories: List[Story] = []
+    result = {}
+    for article in sorted(articles, key=lambda a: a["id"]):
+        vector = article_vector(article.get("body") or "")
+        story = best_story(vector, article.get("published"), stories)
+        if story is None:
+            story = Story(id=article["id"])
+            stories.append(story)
+        story.add(vector, article.get("published"))
+        result[article["id"]] = story.id
+    return result
