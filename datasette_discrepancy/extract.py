@@ -204,6 +204,7 @@ her our my your they he she it we i you them him us there here not no also alrea
 ever even yet again about around over under more most less least such what where why how all both
 either neither whether because though although unless once like among amid between within without
 during against toward towards upon via including plus minus i.e e.g etc said says say told according
+last next ago later earlier
 """.split())
 _NONHEAD = {"more", "additional", "other", "new", "extra", "further", "fewer", "less", "total",
             "estimated", "initial", "so", "or", "some", "many", "much", "own", "odd", "strong",
@@ -590,6 +591,12 @@ def _noun_after(text: str, pos: int, limit: int, allow_of: bool, vague: bool = F
             j = i
             while j + 1 < len(lw) and lw[j + 1] in COUNT_NOUNS:
                 j += 1
+            # noun compounds: "fire engines", "school buses"
+            if j + 1 < len(lw) and words[j + 1][0].islower() and lw[j + 1].endswith("s") and \
+                    not lw[j + 1].endswith(("ss", "ed", "ing", "ly")) and lw[j + 1] not in _PAST_IRREGULAR \
+                    and lw[j + 1] not in _META_NOUNS and lw[j] not in MEASURE_UNITS and \
+                    normalize_unit(lw[j]) not in MEASURE_UNITS:
+                j += 1
             head = (i, j)
             break
         i += 1
@@ -646,7 +653,9 @@ def _noun_before(text: str, start: int, sent_start: int) -> Optional[Tuple[str, 
     for t in reversed(toks[-25:]):
         w = t.group()
         if not w.islower():
-            continue
+            if not (t.start() == toks[0].start() and w[1:].islower()):
+                continue
+            w = w.lower()
         if w in SPEAKER_NOUNS:
             continue
         if w in COLLECTIVES:
@@ -1181,7 +1190,7 @@ def _finish(text: str, layout: Layout, raws: List[_Raw]) -> List[Claim]:
             bl = b.lower()
             al = text[r.end:min(se, r.end + 50)]
             all_ = al.lower()
-            if (any(k in bl for k in _RETRO_KEYS) and _RETRO_BEFORE.search(b)) or \
+            if (any(k in bl for k in _RETRO_KEYS) and (_RETRO_BEFORE.search(b) or _CHANGE_BEFORE.search(b))) or \
                     (any(k in all_ for k in _RETRO_AFTER_KEYS) and _RETRO_AFTER.match(al)):
                 retro = True
         # attribution
