@@ -1,7 +1,10 @@
 """The database layer: schema, migrations and writes, all through sqlite-utils."""
 import sqlite_utils
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# A writer or reader waits this long for a lock rather than fail with
+# "database is locked" (WAL makes waits rare: readers never block the writer).
+BUSY_TIMEOUT_MS = 60_000
 
 ARTICLE_COLUMNS = {
     "id": int,
@@ -34,6 +37,11 @@ CLAIM_COLUMNS = {
     "canonical_high": float,
     "noun_phrase": str,
     "context": str,  # words around the figure, for grouping
+    # Stored for the line-up page: its order (published, outlet, article,
+    # position; unique, the keyset for paging) and the claim's status in the
+    # measure's assessment ("agrees", "superseded", "conflicts with N").
+    "sort_key": str,
+    "status": str,
 }
 
 MEASURE_COLUMNS = {
@@ -51,6 +59,22 @@ MEASURE_COLUMNS = {
     "first_published": str,
     "last_published": str,
     "assessment": str,
+    # The index page's order (most disputed first) as one sortable string,
+    # the keyset for paging; null until the measure's aggregates are computed.
+    "order_key": str,
+}
+
+# One row per measure x outlet x date: what the line-up's table and chart draw.
+CELL_COLUMNS = {
+    "measure_id": int,
+    "outlet": str,
+    "published": str,
+    "claims": int,
+    "articles": int,
+    "min_value": float,
+    "max_value": float,
+    "retrospective": int,
+    "conflicting": int,
 }
 
 CLAIMS_DETAIL_VIEW = """
@@ -80,11 +104,35 @@ from claims
 
 def open_database(path) -> sqlite_utils.Database:
     db = sqlite_utils.Database(path)
-    # WAL lets `datasette` read while a load writes.
+    db.execute("pragma busy_timeout = {}".format(BUSY_TIMEOUT_MS))
+    # WAL lets `datasette` read while a load writes; with WAL, synchronous=normal
+    # still survives a killed process (only a power cut can lose the last commit).
     db.enable_wal()
+    db.execute("pragma synchronous = normal")
     db.execute("pragma foreign_keys = on")
     ensure_schema(db)
     return db
+
+
+def sort_key(published, outlet, article_id, span_start, claim_id) -> str:
+    """The line-up order of a claim as one string that sorts the same way."""
+    return "{}\x1f{}\x1f{:012d}\x1f{:010d}\x1f{:012d}".format(
+        published or "", outlet or "", article_id, span_start or 0, claim_id
+    )
+
+
+ASSESSMENT_RANK = {"conflicting": 0, "revised": 1}
+
+
+def order_key(assessment, outlets, spread, claims, measure_id) -> str:
+    """The index order (conflicting, revised, then the rest; more outlets,
+    wider spread, more claims first; then id) as one ascending string."""
+    spread = 1.0 if spread is None else min(max(float(spread), 0.0), 9.99e9)
+    spread_desc = "".join(str(9 - int(c)) if c.isdigit() else c for c in "{:020.9f}".format(spread))
+    return "{}.{:010d}.{}.{:010d}.{:012d}".format(
+        ASSESSMENT_RANK.get(assessment, 2), 9_999_999_999 - (outlets or 0), spread_desc,
+        9_999_999_999 - (claims or 0), measure_id
+    )
 
 
 def ensure_schema(db: sqlite_utils.Database):
@@ -107,6 +155,14 @@ def ensure_schema(db: sqlite_utils.Database):
             db["claims"].create_index(["article_id"])
             db["claims"].create_index(["measure_id"])
             db["claims"].create_index(["unit"])
+        if not db["measure_cells"].exists():
+            db["measure_cells"].create(CELL_COLUMNS, foreign_keys=[("measure_id", "measures", "id")])
+        if not db["dirty_measures"].exists():
+            # Measures whose aggregates wait to be recomputed: written in the
+            # same transaction as the claims that changed them, cleared in the
+            # one that recomputes them, so a killed load loses no update.
+            db["dirty_measures"].create({"measure_id": int}, pk="measure_id")
+        added = {}
         for name, columns in (
             ("articles", ARTICLE_COLUMNS),
             ("claims", CLAIM_COLUMNS),
@@ -116,17 +172,73 @@ def ensure_schema(db: sqlite_utils.Database):
             for column, type_ in columns.items():
                 if column not in existing:
                     db[name].add_column(column, type_)
+                    added.setdefault(name, set()).add(column)
+        for table, columns in INDEXES:
+            db[table].create_index(columns, if_not_exists=True)
+        if "sort_key" in added.get("claims", ()):
+            _backfill_sort_keys(db)
+        if added.get("measures") or added.get("claims"):
+            db.execute("insert or ignore into dirty_measures select id from measures")
         if "claims_detail" not in db.view_names():
             db.create_view("claims_detail", CLAIMS_DETAIL_VIEW)
     if not db["articles_fts"].exists():
         db["articles"].enable_fts(["headline", "body"], create_triggers=True)
     if not db["claims_fts"].exists():
         db["claims"].enable_fts(["sentence", "text"], create_triggers=True)
-    db.execute("pragma user_version = {}".format(SCHEMA_VERSION))
+    with db.atomic():
+        _narrow_fts_update_triggers(db)
+    if db.execute("pragma user_version").fetchone()[0] != SCHEMA_VERSION:
+        db.execute("pragma user_version = {}".format(SCHEMA_VERSION))
 
 
-def article_hashes(db) -> dict:
-    return {row[0]: (row[1], row[2]) for row in db.execute("select source, id, content_hash from articles")}
+# Every query a page runs is served by one of these (tests/test_query_plans.py).
+INDEXES = [
+    ("claims", ["measure_id", "sort_key"]),  # a line-up page, in order
+    ("claims", ["article_id", "span_start"]),  # an article page, in order
+    ("measures", ["order_key"]),  # the index page
+    ("measures", ["assessment", "order_key"]),  # ... filtered by assessment
+    ("measures", ["unit", "order_key"]),  # ... filtered by unit
+    ("measure_cells", ["measure_id", "published", "outlet"]),
+]
+
+FTS_COLUMNS = {"articles": ["headline", "body"], "claims": ["sentence", "text"]}
+
+
+def _narrow_fts_update_triggers(db):
+    """sqlite-utils' FTS triggers fire on any UPDATE; re-create them to fire
+    only when an indexed column changes, so setting a claim's measure or status
+    does not rewrite the full-text index."""
+    for table, columns in FTS_COLUMNS.items():
+        name = "{}_au".format(table)
+        row = db.execute("select sql from sqlite_master where type = 'trigger' and name = ?", [name]).fetchone()
+        if row is None or " update of " in row[0].lower():
+            continue
+        cols = ", ".join('"{}"'.format(c) for c in columns)
+        old = ", ".join('old."{}"'.format(c) for c in columns)
+        new = ", ".join('new."{}"'.format(c) for c in columns)
+        db.execute('drop trigger "{}"'.format(name))
+        db.execute(
+            """create trigger "{name}" after update of {cols} on "{table}" begin
+  insert into "{table}_fts" ("{table}_fts", rowid, {cols}) values('delete', old.rowid, {old});
+  insert into "{table}_fts" (rowid, {cols}) values (new.rowid, {new});
+end""".format(name=name, cols=cols, table=table, old=old, new=new)
+        )
+
+
+def _backfill_sort_keys(db):
+    rows = db.execute(
+        "select claims.id, articles.published, articles.outlet, claims.article_id, claims.span_start "
+        "from claims join articles on articles.id = claims.article_id"
+    ).fetchall()
+    db.conn.executemany(
+        "update claims set sort_key = ? where id = ?",
+        ((sort_key(pub, outlet, aid, start, cid), cid) for cid, pub, outlet, aid, start in rows),
+    )
+
+
+def article_state(db, source):
+    """(id, content_hash) of the article loaded from source, or None."""
+    return db.execute("select id, content_hash from articles where source = ?", [source]).fetchone()
 
 
 def article_measure_ids(db, article_id):
@@ -157,48 +269,31 @@ def measure_ids(db, measures) -> dict:
     return ids
 
 
-def replace_article(db, article: dict, claims: list):
+def replace_article(db, article: dict, claims: list, existing: bool = True):
     """Write an article and its claims together: the caller holds the transaction.
 
     An article already in the database keeps its id; its old claims go.
     """
-    db.execute("delete from claims where article_id = ?", [article["id"]])
-    db["articles"].upsert(article, pk="id")
+    if existing:
+        db.execute("delete from claims where article_id = ?", [article["id"]])
+        db["articles"].upsert(article, pk="id")
+    else:
+        db["articles"].insert(article, pk="id")
     if claims:
-        db["claims"].insert_all(claims, pk="id")
+        db["claims"].insert_all(claims, pk="id", batch_size=500)
 
 
-def refresh_measure_stats(db, measure_ids=None, assess=None):
-    """Recompute the stored aggregates of the given measures (all if None) and
-    delete measures left with no claims."""
-    if measure_ids is None:
-        measure_ids = [r[0] for r in db.execute("select id from measures")]
-    for measure_id in measure_ids:
-        stats = db.execute(
-            """
-            select count(*), count(distinct claims.article_id), count(distinct articles.outlet),
-              min(coalesce(value_low, value_high)), max(coalesce(value_high, value_low)),
-              min(articles.published), max(articles.published)
-            from claims join articles on articles.id = claims.article_id
-            where claims.measure_id = ?
-            """,
-            [measure_id],
-        ).fetchone()
-        if not stats[0]:
-            db.execute("delete from measures where id = ?", [measure_id])
-            continue
-        count, articles, outlets, low, high, first, last = stats
-        spread = (high / low) if low and high and low > 0 else None
-        values = {
-            "claims_count": count,
-            "articles_count": articles,
-            "outlets_count": outlets,
-            "min_value": low,
-            "max_value": high,
-            "spread": spread,
-            "first_published": first,
-            "last_published": last,
-        }
-        if assess is not None:
-            values["assessment"] = assess(db, measure_id)
-        db["measures"].update(measure_id, values)
+def mark_dirty(db, measure_ids):
+    """Queue measures for refresh_measures (in the caller's transaction)."""
+    db.conn.executemany("insert or ignore into dirty_measures (measure_id) values (?)", [(m,) for m in measure_ids])
+
+
+def dirty_measure_ids(db):
+    return [r[0] for r in db.execute("select measure_id from dirty_measures order by measure_id")]
+
+
+def clear_dirty(db, measure_ids):
+    db.conn.executemany("delete from dirty_measures where measure_id = ?", [(m,) for m in measure_ids])
+
+
+# Every query a page runs is served by one of these (tests/test_query_plans.py).

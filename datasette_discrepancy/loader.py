@@ -1,20 +1,36 @@
 """Load articles into a database: read, extract (in parallel), write in batches.
 
 Used by `datasette discrepancy load` and scripts/load_articles.py.
+
+- Streaming: files are read and extracted a window at a time, in input order,
+  so memory stays bounded and ids do not depend on the number of jobs.
+- Incremental: a file whose content hash is already stored is not extracted
+  again; a changed one replaces its claims.
+- Crash-safe: each batch of articles, their claims, their grouping into
+  measures and the queue of measures to refresh commit in one transaction.
+  Measure aggregates are recomputed from that queue (every REFRESH_SECONDS and
+  at the end), also transactionally, so a killed load leaves whole articles and
+  the next load finishes the job.
 """
+import collections
 import multiprocessing
 import os
+import sqlite3
 import sys
+import time
+import urllib.request
 from dataclasses import dataclass, field
 from typing import Callable, List, Optional
 
-from . import analysis
+from . import aggregates, analysis
 from . import db as dblayer
 from .articles import Document, InputError, Task, collect_tasks, read_task
-from .compare import assess
 from .extract import extract_claims
 
 BATCH_SIZE = 200  # articles per transaction
+TASKS_PER_CHUNK = 8  # files a worker takes at a time
+CHUNKS_IN_FLIGHT_PER_JOB = 4  # bounds how far reading runs ahead of writing
+REFRESH_SECONDS = 30  # recompute queued measure aggregates this often during a load
 
 
 @dataclass
@@ -36,13 +52,43 @@ class LoadSummary:
         )
 
 
+@dataclass
+class Unchanged:
+    """A document whose stored content hash matched when read: not extracted."""
+
+    document: Document
+
+
+_stored_hash = None  # source -> stored content hash, or None (set per process)
+
+
+def _open_hash_lookup(db_path):
+    """In a worker: look up stored hashes through a read-only connection."""
+    global _stored_hash
+    if db_path is None:
+        _stored_hash = None
+        return
+    uri = "file:{}?mode=ro".format(urllib.request.pathname2url(db_path))
+    conn = sqlite3.connect(uri, uri=True, timeout=dblayer.BUSY_TIMEOUT_MS / 1000)
+
+    def lookup(source):
+        row = conn.execute("select content_hash from articles where source = ?", [source]).fetchone()
+        return row[0] if row else None
+
+    _stored_hash = lookup
+
+
 def process_task(task: Task):
-    """Read one file and extract its claims: runs in a worker process."""
+    """Read one file and extract its claims (unless unchanged): runs in a worker."""
     results = []
     for item in read_task(task):
         if isinstance(item, InputError):
             results.append(item)
         else:
+            content_hash = item.content_hash
+            if _stored_hash is not None and _stored_hash(item.source) == content_hash:
+                results.append(Unchanged(item))
+                continue
             try:
                 claims = extract_claims(item.body)
             except Exception as e:  # a bug in extraction must not sink the load
@@ -52,7 +98,7 @@ def process_task(task: Task):
     return results
 
 
-def claim_row(claim, claim_id, article_id):
+def claim_row(claim, claim_id, article_id, published=None, outlet=None):
     return {
         "id": claim_id,
         "article_id": article_id,
@@ -73,34 +119,46 @@ def claim_row(claim, claim_id, article_id):
         "canonical_high": claim.canonical_high,
         "noun_phrase": claim.noun_phrase,
         "context": " ".join(claim.context or ()),
+        "sort_key": dblayer.sort_key(published, outlet, article_id, claim.span_start, claim_id),
+        "status": None,  # set by aggregates.refresh_measures
     }
 
 
-def measure_claims(db, measure_id):
-    return [
-        dict(zip(("id", "value_low", "value_high", "qualifier", "retrospective", "outlet", "published"), row))
-        for row in db.execute(
-            """select claims.id, value_low, value_high, qualifier, retrospective, articles.outlet, articles.published
-            from claims join articles on articles.id = claims.article_id
-            where measure_id = ? order by articles.published, claims.id""",
-            [measure_id],
-        )
-    ]
+def _process_chunk(tasks):
+    return [process_task(task) for task in tasks]
 
 
-def assess_measure(db, measure_id):
-    return assess(measure_claims(db, measure_id))[0]
+def _chunks(items, size):
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
-def _results(tasks, jobs):
-    if jobs <= 1 or len(tasks) <= 1:
-        for task in tasks:
-            yield process_task(task)
+def _results(tasks, jobs, db_path):
+    """process_task for each task, in input order, with at most a few chunks
+    per worker read ahead (Pool.imap would read the whole corpus ahead)."""
+    if jobs <= 1:
+        _open_hash_lookup(db_path)
+        try:
+            for task in tasks:
+                yield process_task(task)
+        finally:
+            _open_hash_lookup(None)
         return
-    # imap keeps input order, so ids do not depend on the number of jobs
     ctx = multiprocessing.get_context("spawn" if sys.platform == "darwin" else "fork")
-    with ctx.Pool(jobs) as pool:
-        yield from pool.imap(process_task, tasks, chunksize=4)
+    with ctx.Pool(jobs, initializer=_open_hash_lookup, initargs=(db_path,)) as pool:
+        pending = collections.deque()
+        for chunk in _chunks(tasks, TASKS_PER_CHUNK):
+            pending.append(pool.apply_async(_process_chunk, (chunk,)))
+            while len(pending) >= jobs * CHUNKS_IN_FLIGHT_PER_JOB:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
 
 
 def load(
@@ -125,52 +183,75 @@ def load(
         if on_error:
             on_error(err)
 
-    tasks = []
-    for item in collect_tasks(paths, manifest):
-        if isinstance(item, InputError):
-            error(item)
-        else:
-            tasks.append(item)
+    def tasks():
+        for item in collect_tasks(paths, manifest):
+            if isinstance(item, InputError):
+                error(item)
+            else:
+                yield item
 
-    known = dblayer.article_hashes(db)
-    touched_measures = set()
     seen_sources = set()
-    batches = _batched(_results(tasks, jobs), progress)
-    for batch in batches:
+    last_refresh = time.monotonic()
+    for batch in _batched(_results(tasks(), jobs, os.path.abspath(db_path)), progress):
         # One transaction per batch, grouping included, so a crash leaves
         # whole articles with their claims and measures, or none.
-        changed_articles = []
         with db.atomic():
-            for item in batch:
-                if isinstance(item, InputError):
-                    error(item)
-                    continue
-                document, claims = item
-                if document.source in seen_sources:
-                    error(InputError(document.source, "given twice in this load; keeping the first"))
-                    continue
-                seen_sources.add(document.source)
-                existing = known.get(document.source)
-                content_hash = document.content_hash
-                if existing and existing[1] == content_hash:
-                    summary.unchanged += 1
-                    continue
-                article_id = existing[0] if existing else dblayer.next_id(db, "articles")
-                with db.atomic():
-                    if existing:
-                        touched_measures.update(dblayer.article_measure_ids(db, article_id))
-                    _write_article(db, document, content_hash, article_id, claims)
-                changed_articles.append(article_id)
-                known[document.source] = (article_id, content_hash)
-                summary.claims += len(claims)
-                if existing:
-                    summary.changed += 1
-                else:
-                    summary.new += 1
-            touched_measures.update(analysis.update(db, changed_articles))
-    with db.atomic():
-        dblayer.refresh_measure_stats(db, sorted(touched_measures), assess=assess_measure)
+            changed_articles, touched = _write_batch(db, batch, summary, error, seen_sources)
+            touched.update(analysis.update(db, changed_articles) or ())
+            dblayer.mark_dirty(db, sorted(touched))
+        if time.monotonic() - last_refresh > REFRESH_SECONDS:
+            refresh_dirty(db)
+            last_refresh = time.monotonic()
+    refresh_dirty(db)
     return summary
+
+
+def refresh_dirty(db):
+    """Recompute the aggregates of every queued measure, in one transaction."""
+    with db.atomic():
+        measure_ids = dblayer.dirty_measure_ids(db)
+        aggregates.refresh_measures(db, measure_ids)
+        dblayer.clear_dirty(db, measure_ids)
+
+
+def _write_batch(db, batch, summary, error, seen_sources):
+    changed_articles, touched = [], set()
+    next_article_id = dblayer.next_id(db, "articles")
+    next_claim_id = dblayer.next_id(db, "claims")
+    for item in batch:
+        if isinstance(item, InputError):
+            error(item)
+            continue
+        if isinstance(item, Unchanged):
+            document, claims = item.document, None
+        else:
+            document, claims = item
+        if document.source in seen_sources:
+            error(InputError(document.source, "given twice in this load; keeping the first"))
+            continue
+        seen_sources.add(document.source)
+        existing = dblayer.article_state(db, document.source)
+        content_hash = document.content_hash
+        if existing and existing[1] == content_hash:
+            summary.unchanged += 1
+            continue
+        if claims is None:  # the stored article changed since the worker looked
+            claims = extract_claims(document.body)
+        if existing:
+            article_id = existing[0]
+            touched.update(dblayer.article_measure_ids(db, article_id))
+        else:
+            article_id = next_article_id
+            next_article_id += 1
+        _write_article(db, document, content_hash, article_id, claims, next_claim_id, bool(existing))
+        next_claim_id += len(claims)
+        changed_articles.append(article_id)
+        summary.claims += len(claims)
+        if existing:
+            summary.changed += 1
+        else:
+            summary.new += 1
+    return changed_articles, touched
 
 
 def _batched(results, progress):
@@ -186,7 +267,7 @@ def _batched(results, progress):
         yield batch
 
 
-def _write_article(db, document: Document, content_hash, article_id, claims):
+def _write_article(db, document: Document, content_hash, article_id, claims, first_claim_id, existing):
     article = {
         "id": article_id,
         "source": document.source,
@@ -197,6 +278,8 @@ def _write_article(db, document: Document, content_hash, article_id, claims):
         "body": document.body,
         "content_hash": content_hash,
     }
-    first_claim_id = dblayer.next_id(db, "claims")
-    rows = [claim_row(claim, first_claim_id + n, article_id) for n, claim in enumerate(claims)]
-    dblayer.replace_article(db, article, rows)
+    rows = [
+        claim_row(claim, first_claim_id + n, article_id, document.published, document.outlet)
+        for n, claim in enumerate(claims)
+    ]
+    dblayer.replace_article(db, article, rows, existing=existing)

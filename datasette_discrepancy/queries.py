@@ -1,6 +1,9 @@
 """The read queries the pages run, against a Datasette Database object.
 
-Every query is served by an index (see tests/test_query_plans.py).
+Every query is served by an index (see tests/test_query_plans.py), and pages
+are keyset-paginated: `after` is the sort key of the last row of the previous
+page (measures.order_key for the index, claims.sort_key for a line-up), so
+page 1,000 costs what page 1 does.
 """
 
 MEASURE_FIELDS = (
@@ -17,16 +20,19 @@ MEASURE_ORDER = """
 """
 
 
-async def measures(db, assessment=None, unit=None, limit=100, offset=0):
-    where, params = [], {}
+async def measures(db, assessment=None, unit=None, limit=100, offset=0, after=None, with_key=False):
+    """Measures in index order (MEASURE_ORDER, stored as measures.order_key),
+    after the given order_key. Measures whose aggregates are not computed
+    yet (a load is running) are left out."""
+    where, params = ["order_key > :after"], {"after": after or ""}
     if assessment:
         where.append("assessment = :assessment")
         params["assessment"] = assessment
     if unit:
         where.append("unit = :unit")
         params["unit"] = unit
-    sql = "select {} from measures {} order by {} limit :limit offset :offset".format(
-        MEASURE_FIELDS, ("where " + " and ".join(where)) if where else "", MEASURE_ORDER
+    sql = "select {}{} from measures where {} order by order_key limit :limit offset :offset".format(
+        MEASURE_FIELDS, ", order_key" if with_key else "", " and ".join(where)
     )
     params.update(limit=limit, offset=offset)
     return [dict(r) for r in (await db.execute(sql, params)).rows]
@@ -58,14 +64,33 @@ CLAIM_FIELDS = """
 """
 
 
-async def measure_claims(db, measure_id, limit=100, offset=0):
-    sql = """select {} from claims join articles on articles.id = claims.article_id
-      where claims.measure_id = ?
-      order by articles.published, articles.outlet, claims.article_id, claims.span_start
-      limit ? offset ?""".format(
+async def measure_claims(db, measure_id, limit=100, offset=0, after=None):
+    """A line-up's claims in order (published, outlet, article, position:
+    claims.sort_key, returned as `sort_key`), after the given sort key."""
+    sql = """select {}, claims.status, claims.sort_key
+      from claims join articles on articles.id = claims.article_id
+      where claims.measure_id = :measure_id and claims.sort_key > :after
+      order by claims.sort_key
+      limit :limit offset :offset""".format(
         CLAIM_FIELDS
     )
-    return [dict(r) for r in (await db.execute(sql, [measure_id, limit, offset])).rows]
+    params = {"measure_id": measure_id, "after": after or "", "limit": limit, "offset": offset}
+    return [dict(r) for r in (await db.execute(sql, params)).rows]
+
+
+async def claim_statuses(db, measure_id, limit=-1):
+    """{claim id: stored status} for a line-up's first `limit` claims in order."""
+    sql = """select id, status from claims where measure_id = ? and sort_key > ''
+      order by sort_key limit ?"""
+    return {r[0]: r[1] or "agrees" for r in (await db.execute(sql, [measure_id, limit])).rows}
+
+
+async def measure_cells(db, measure_id):
+    """The stored outlet x date cells of a line-up (what its table and chart draw):
+    claims, articles, min_value, max_value, retrospective and conflicting counts."""
+    sql = """select outlet, published, claims, articles, min_value, max_value, retrospective, conflicting
+      from measure_cells where measure_id = ? order by published, outlet"""
+    return [dict(r) for r in (await db.execute(sql, [measure_id])).rows]
 
 
 async def measure_claims_for_assessment(db, measure_id):
@@ -89,5 +114,5 @@ async def article_claims(db, article_id):
         claims.value_high, claims.qualifier, claims.unit, claims.attribution, claims.retrospective,
         claims.boilerplate, measures.slug as measure, measures.label as measure_label
       from claims left join measures on measures.id = claims.measure_id
-      where claims.article_id = ? order by claims.span_start"""
+      where claims.article_id = ? order by claims.span_start"""  # index (article_id, span_start)
     return [dict(r) for r in (await db.execute(sql, [article_id])).rows]
