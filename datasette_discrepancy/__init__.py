@@ -1,8 +1,14 @@
 from datasette import hookimpl
 
-from . import views
+from . import config, views
 from .cli import discrepancy
 from .permissions import can_view
+
+
+@hookimpl
+def startup(datasette):
+    # Read-only: checks the plugin's settings so a mistake fails at startup
+    config.validate(datasette)
 
 
 @hookimpl
@@ -18,6 +24,8 @@ def register_commands(cli):
 @hookimpl
 def database_actions(datasette, actor, database):
     async def inner():
+        if not config.reports_on(datasette, database):
+            return []
         if not await views.has_discrepancy_tables(datasette, database):
             return []
         if not await can_view(datasette, actor, database):
