@@ -10,7 +10,7 @@ import json
 from collections import Counter
 from typing import Dict, Iterable, List, Set
 
-from . import grouping, stories
+from . import grouping, stories, syndication
 
 CENTROID_TERMS = 80  # a measure remembers its most weighted words
 
@@ -30,6 +30,92 @@ def ensure_tables(db):
             db["measures"].add_column(column, type_)
     if not any(i.columns == ["story_id", "unit_family"] for i in db["measures"].indexes):
         db["measures"].create_index(["story_id", "unit_family"], if_not_exists=True)
+    if "origin_article_id" not in db["claims"].columns_dict:
+        db["claims"].add_column("origin_article_id", int)
+    if not db["passages"].exists():
+        db["passages"].create(
+            {"id": int, "article_id": int, "span_start": int, "span_end": int, "origin_article_id": int},
+            pk="id",
+            foreign_keys=[("article_id", "articles", "id"), ("origin_article_id", "articles", "id")],
+        )
+        db["passages"].create_index(["article_id"])
+        db["passages"].create_index(["origin_article_id"])
+        db["passage_bands"].create({"band": int, "passage_id": int}, foreign_keys=[("passage_id", "passages", "id")])
+        db["passage_bands"].create_index(["band"])
+        db["passage_bands"].create_index(["passage_id"])
+    if "shared_passages" not in db.view_names():
+        db.create_view("shared_passages", SHARED_PASSAGES_VIEW)
+
+
+# Which articles reprint passages first published in another: wire copy.
+SHARED_PASSAGES_VIEW = """
+select
+  passages.article_id,
+  copy.outlet,
+  passages.origin_article_id as copied_from_article_id,
+  origin.outlet as copied_from_outlet,
+  count(*) as passages
+from passages
+  join articles copy on copy.id = passages.article_id
+  join articles origin on origin.id = passages.origin_article_id
+where passages.origin_article_id != passages.article_id
+group by passages.article_id, passages.origin_article_id
+"""
+
+
+# ------------------------------------------------------------------ syndication
+
+CANDIDATES_PER_BAND = 20  # the oldest copies are enough to find the origin
+
+
+def _passage_text(db, article_id, start, end) -> str:
+    row = db.execute(
+        "select substr(body, ? + 1, ? - ?) from articles where id = ?", [start, end, start, article_id]
+    ).fetchone()
+    return row[0] if row else ""
+
+
+def find_origin(db, article_id: int, passage: syndication.Passage):
+    """The article that first published a near-copy of this passage, if any."""
+    checked = set()
+    for band in passage.bands:
+        rows = db.execute(
+            """select passages.id, passages.article_id, passages.span_start, passages.span_end,
+                 passages.origin_article_id
+               from passage_bands join passages on passages.id = passage_bands.passage_id
+               where passage_bands.band = ? and passages.article_id != ?
+               order by passages.id limit ?""",
+            [band, article_id, CANDIDATES_PER_BAND],
+        ).fetchall()
+        for passage_id, other_article, start, end, origin in rows:
+            if passage_id in checked:
+                continue
+            checked.add(passage_id)
+            other = syndication.shingles(_passage_text(db, other_article, start, end))
+            if syndication.is_copy(passage.shingles, other):
+                return origin
+    return None
+
+
+def record_passages(db, article_id: int, body: str):
+    """Fingerprint the article's passages and mark each claim with the
+    article its passage first appeared in (its own, unless copied)."""
+    db.execute(
+        "delete from passage_bands where passage_id in (select id from passages where article_id = ?)", [article_id]
+    )
+    db.execute("delete from passages where article_id = ?", [article_id])
+    db.execute("update claims set origin_article_id = ? where article_id = ?", [article_id, article_id])
+    for passage in syndication.passages(body):
+        origin = find_origin(db, article_id, passage) or article_id
+        passage_id = db["passages"].insert(
+            {"article_id": article_id, "span_start": passage.start, "span_end": passage.end, "origin_article_id": origin}
+        ).last_pk
+        db["passage_bands"].insert_all({"band": band, "passage_id": passage_id} for band in passage.bands)
+        if origin != article_id:
+            db.execute(
+                "update claims set origin_article_id = ? where article_id = ? and span_start >= ? and span_end <= ?",
+                [origin, article_id, passage.start, passage.end],
+            )
 
 
 # ------------------------------------------------------------------ stories
@@ -183,4 +269,5 @@ def update(db, article_ids: Iterable[int]) -> Set[int]:
         # a changed article stays in its story
         story_id = row[3] if row[3] is not None else assign_story(db, article)
         touched |= group_article(db, article_id, story_id, article["published"])
+        record_passages(db, article_id, article["body"] or "")
     return touched
