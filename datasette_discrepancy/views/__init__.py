@@ -6,6 +6,6 @@ from .lineup import lineup_view
 
 ROUTES = [
     (r"^/(?P<database>[^/]+)/-/discrepancies(?P<format>\.json)?$", index_view),
-    (r"^/(?P<database>[^/]+)/-/discrepancies/(?P<slug>[^/]+?)(?P<format>\.json)?$", lineup_view),
+    (r"^/(?P<database>[^/]+)/-/discrepancies/(?P<slug>[^/]+?)(?P<format>\.json|\.csv)?$", lineup_view),
     (r"^/(?P<database>[^/]+)/-/discrepancies-article/(?P<article_id>[^/]+?)(?P<format>\.json)?$", article_view),
 ]

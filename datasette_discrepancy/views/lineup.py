@@ -4,6 +4,7 @@ from datasette.utils.asgi import NotFound, Response
 from .. import queries
 from ..compare import assess
 from .common import SLUG_RE, BadRequest, error_response, links, page_offset, page_size, resolve_database, with_arg
+from .lineup_figures import lineup_csv, lineup_figures
 
 
 async def lineup_view(datasette, request):
@@ -29,6 +30,8 @@ async def lineup_view(datasette, request):
     measure_json = dict(measure, url=urls["measure"](slug))
     if request.url_vars.get("format") == ".json":
         return Response.json({"database": name, "measure": measure_json, "claims": claims, "next": next_token})
+    if request.url_vars.get("format") == ".csv":
+        return await lineup_csv(datasette, request, db, measure, statuses, urls)
     return Response.html(
         await datasette.render_template(
             "discrepancy_lineup.html",
@@ -39,6 +42,7 @@ async def lineup_view(datasette, request):
                 "links": urls,
                 "next_url": with_arg(request, "_next", next_token) if next_token else None,
                 "json_url": urls["measure"](slug) + ".json",
+                **(await lineup_figures(db, measure, statuses, urls)),
             },
             request=request,
         )

@@ -1,0 +1,150 @@
+"""What the line-up page draws above its claim list (the timeline chart and the
+outlet x date table) and the line-up's CSV export.
+
+Both are drawn from all of a measure's claims (up to FIGURES_LIMIT), while the
+claim list and its JSON are paginated.
+"""
+import csv
+import io
+
+from datasette.utils.asgi import Response
+
+from ..chart import figure_words, outlet_colours, timeline_svg
+
+FIGURES_LIMIT = 5000
+
+FIGURE_FIELDS = """
+  claims.id, claims.article_id, articles.outlet, articles.published, articles.url as article_source_url,
+  claims.value_low, claims.value_high, claims.qualifier, claims.unit, claims.text,
+  claims.sentence, claims.attribution, claims.retrospective
+"""
+
+CSV_COLUMNS = (
+    "claim_id",
+    "published",
+    "outlet",
+    "text",
+    "value_low",
+    "value_high",
+    "qualifier",
+    "unit",
+    "attribution",
+    "status",
+    "sentence",
+    "article_url",
+    "claim_url",
+)
+
+
+async def figures(db, measure_id, limit=FIGURES_LIMIT):
+    """All of a measure's claims (up to `limit`), in line-up order."""
+    sql = """select {} from claims join articles on articles.id = claims.article_id
+      where claims.measure_id = ?
+      order by articles.published, articles.outlet, claims.article_id, claims.span_start
+      limit ?""".format(
+        FIGURE_FIELDS
+    )
+    return [dict(r) for r in (await db.execute(sql, [measure_id, limit])).rows]
+
+
+def outlet_date_table(claims):
+    """Rows = outlets, columns = dates (undated last); each cell the outlet's
+    figures that day, identical mentions merged (with a count).
+
+    Returns {"dates": [date or None, ...], "rows": [{"outlet", "colour", "cells": [[entry, ...], ...]}]}
+    where an entry is {"words", "text", "attribution", "retrospective",
+    "conflicting", "status", "url", "count", "claim_ids"}.
+    """
+    colours = outlet_colours(claims)
+    dates = sorted({c.get("published") for c in claims if c.get("published")})
+    if any(not c.get("published") for c in claims):
+        dates.append(None)
+    column = {d: i for i, d in enumerate(dates)}
+    rows = {o: {"outlet": o, "colour": colour, "cells": [[] for _ in dates]} for o, colour in colours.items()}
+    merged = {}
+    for c in claims:
+        outlet = c.get("outlet") or "Unknown outlet"
+        status = c.get("status") or "agrees"
+        words = figure_words(c)
+        key = (outlet, c.get("published") or None, words, c.get("attribution"), bool(c.get("retrospective")), status)
+        if key in merged:
+            merged[key]["count"] += 1
+            merged[key]["claim_ids"].append(c["id"])
+            continue
+        entry = {
+            "words": words,
+            "text": c.get("text"),
+            "attribution": c.get("attribution"),
+            "retrospective": bool(c.get("retrospective")),
+            "conflicting": status.startswith("conflicts"),
+            "status": status,
+            "url": c.get("article_url"),
+            "count": 1,
+            "claim_ids": [c["id"]],
+            "_sort": c.get("value_low") if c.get("value_low") is not None else c.get("value_high"),
+        }
+        merged[key] = entry
+        rows[outlet]["cells"][column[c.get("published") or None]].append(entry)
+    for row in rows.values():
+        for cell in row["cells"]:
+            cell.sort(key=lambda e: (e["retrospective"], e["_sort"] if e["_sort"] is not None else 0))
+    return {"dates": dates, "rows": list(rows.values())}
+
+
+async def lineup_figures(db, measure, statuses, urls):
+    """The template context for the chart and the table."""
+    claims = await figures(db, measure["id"])
+    for c in claims:
+        c["status"] = statuses.get(c["id"], "agrees")
+        c["article_url"] = urls["article"](c["article_id"]) + "#claim-{}".format(c["id"])
+    return {
+        "chart": timeline_svg(claims, unit=measure.get("unit"), title="{}: figures by date".format(measure["label"])),
+        "outlet_table": outlet_date_table(claims),
+        "figures_truncated": len(claims) >= FIGURES_LIMIT,
+        "figures_limit": FIGURES_LIMIT,
+        "csv_url": urls["measure"](measure["slug"]) + ".csv",
+    }
+
+
+def _cell(value):
+    """A CSV cell; text a spreadsheet would run as a formula is prefixed with '."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+async def lineup_csv(datasette, request, db, measure, statuses, urls):
+    """/{db}/-/discrepancies/{slug}.csv: every claim in the line-up, with the
+    statuses the page shows (lineup_view computes them and calls this)."""
+    slug = measure["slug"]
+    claims = await figures(db, measure["id"], limit=-1)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for c in claims:
+        path = urls["article"](c["article_id"]) + "#claim-{}".format(c["id"])
+        writer.writerow(
+            [
+                c["id"],
+                _cell(c["published"]),
+                _cell(c["outlet"]),
+                _cell(c["text"]),
+                _cell(c["value_low"]),
+                _cell(c["value_high"]),
+                _cell(c["qualifier"]),
+                _cell(c["unit"]),
+                _cell(c["attribution"]),
+                statuses.get(c["id"], "agrees"),
+                _cell(c["sentence"]),
+                _cell(c["article_source_url"]),
+                datasette.absolute_url(request, path),
+            ]
+        )
+    return Response(
+        out.getvalue(),
+        status=200,
+        content_type="text/csv; charset=utf-8",
+        headers={"content-disposition": 'attachment; filename="{}.csv"'.format(slug)},
+    )
