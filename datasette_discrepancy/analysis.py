@@ -32,6 +32,10 @@ def ensure_tables(db):
         db["measures"].create_index(["story_id", "unit_family"], if_not_exists=True)
     if "origin_article_id" not in db["claims"].columns_dict:
         db["claims"].add_column("origin_article_id", int)
+        # independent sources behind each figure of a line-up, from the index alone
+        db["claims"].create_index(
+            ["measure_id", "value_low", "value_high", "origin_article_id"], if_not_exists=True
+        )
     if not db["passages"].exists():
         db["passages"].create(
             {"id": int, "article_id": int, "span_start": int, "span_end": int, "origin_article_id": int},

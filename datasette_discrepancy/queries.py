@@ -60,7 +60,7 @@ CLAIM_FIELDS = """
   claims.id, claims.article_id, articles.outlet, articles.published, articles.headline,
   claims.value_low, claims.value_high, claims.qualifier, claims.unit, claims.text,
   claims.sentence, claims.attribution, claims.retrospective, claims.boilerplate,
-  claims.span_start, claims.span_end
+  claims.span_start, claims.span_end, claims.origin_article_id
 """
 
 
@@ -116,3 +116,13 @@ async def article_claims(db, article_id):
       from claims left join measures on measures.id = claims.measure_id
       where claims.article_id = ? order by claims.span_start"""  # index (article_id, span_start)
     return [dict(r) for r in (await db.execute(sql, [article_id])).rows]
+
+
+async def figure_sources(db, measure_id):
+    """{(value_low, value_high): independent sources} for a measure's figures:
+    claims whose passage was copied from one article count as one source.
+    Served by the covering index on claims(measure_id, value_low, value_high,
+    origin_article_id)."""
+    sql = """select value_low, value_high, count(distinct coalesce(origin_article_id, article_id)) as sources
+      from claims where measure_id = ? group by value_low, value_high"""
+    return {(r["value_low"], r["value_high"]): r["sources"] for r in (await db.execute(sql, [measure_id])).rows}

@@ -1,0 +1,172 @@
+"""Line-ups that explain disagreement: measures, assessments, wire copy."""
+import pytest
+import sqlite_utils
+
+from datasette_discrepancy import compare, grouping, stories, syndication
+
+
+def measure_of(db, text, outlet):
+    row = next(
+        db.query(
+            """select measures.* from claims join articles on articles.id = claims.article_id
+            join measures on measures.id = claims.measure_id where claims.text = ? and articles.outlet = ?""",
+            [text, outlet],
+        )
+    )
+    return row
+
+
+def test_troop_figures_share_one_measure_and_guard_figures_another(seed_db_path):
+    db = sqlite_utils.Database(seed_db_path)
+    active = measure_of(db, "800 to 1,000", "ABC News")
+    assert measure_of(db, "800 or more", "CNN")["id"] == active["id"]
+    assert measure_of(db, "5,200", "Global News")["id"] == active["id"]
+    guard = measure_of(db, "about 2,000", "ABC News")
+    assert guard["id"] != active["id"]
+    assert measure_of(db, "2,100", "Reuters")["id"] == guard["id"]
+    assert measure_of(db, "2,092", "Global News")["id"] == guard["id"]
+    # "approximately 4,000 personnel authorized but only 2,100 are in place": two quantities
+    assert measure_of(db, "approximately 4,000", "CNN")["id"] != guard["id"]
+
+
+def test_seed_assessments(seed_db_path):
+    db = sqlite_utils.Database(seed_db_path)
+    assert measure_of(db, "5,200", "Global News")["assessment"] == "revised"
+    assert measure_of(db, "2,092", "Global News")["assessment"] == "consistent"
+
+
+def test_caravan_lineup_holds_both_estimates(seed_db_path):
+    db = sqlite_utils.Database(seed_db_path)
+    caravan = measure_of(db, "between 3,500 and 7,000", "Global News")
+    assert measure_of(db, "more than 7,000", "Associated Press")["id"] == caravan["id"]
+    assert caravan["unit"] == "migrants"
+
+
+def test_wire_copy_detected_between_reuters_and_global_news(seed_db_path):
+    db = sqlite_utils.Database(seed_db_path)
+    pairs = {(r["outlet"], r["copied_from_outlet"]): r["passages"] for r in db.query("select * from shared_passages")}
+    assert set(pairs) == {("Global News", "Reuters")}
+    assert pairs[("Global News", "Reuters")] >= 5
+    # the reprinted "2,100 U.S. National Guard forces" counts as Reuters' claim
+    copied = list(
+        db.query(
+            """select origin.outlet from claims join articles on articles.id = claims.article_id
+            join articles origin on origin.id = claims.origin_article_id
+            where claims.text = '2,100' and articles.outlet = 'Global News'"""
+        )
+    )
+    assert copied == [{"outlet": "Reuters"}]
+
+
+@pytest.mark.asyncio
+async def test_lineup_json_counts_independent_sources(ds):
+    db = ds.get_database("border")
+    slug = (await db.execute(
+        "select slug from measures join claims on claims.measure_id = measures.id where claims.text = '2,092'"
+    )).first()[0]
+    data = (await ds.client.get("/border/-/discrepancies/{}.json".format(slug))).json()
+    assert data["measure"]["assessment"] == "consistent"
+    by_outlet = {(c["outlet"], c["value_low"]): c for c in data["claims"]}
+    # Global News reprints Reuters' 2,100: the reprint adds no independent source
+    printing_2100 = [c for c in data["claims"] if c["value_low"] == 2100]
+    assert {c["outlet"] for c in printing_2100} >= {"Reuters", "Global News"}
+    originals = {c["outlet"] for c in printing_2100 if c["copied_from_article_id"] is None}
+    assert "Global News" not in originals
+    assert by_outlet[("Global News", 2100)]["independent_sources"] == len(originals)
+    assert by_outlet[("Global News", 2100)]["copied_from_article_id"] == by_outlet[("Reuters", 2100)]["article_id"]
+    assert {c["status"] for c in data["claims"]} == {"agrees"}
+
+
+def test_stories_keep_unrelated_articles_apart():
+    articles = [
+        {"id": 1, "published": "2024-08-03", "body": "The Ridgeline wildfire burned homes in Whitmore Springs as firefighters fought the blaze near the foothills."},
+        {"id": 2, "published": "2024-08-04", "body": "Firefighters gained ground on the Ridgeline wildfire near Whitmore Springs, where the blaze burned homes in the foothills."},
+        {"id": 3, "published": "2024-08-04", "body": "Parliament voted on the budget as ministers argued over taxes, pensions and the deficit in a long debate."},
+    ]
+    assigned = stories.assign_stories(articles)
+    assert assigned[1] == assigned[2] != assigned[3]
+
+
+def test_a_past_event_gets_its_own_measure():
+    base = {"article_id": 1, "story": 1, "published": "2024-08-05", "unit": "people", "qualifier": "exact"}
+    claims = [
+        dict(base, text="nine", value_low=9, value_high=9,
+             sentence="The fire has killed nine people, the sheriff said."),
+        dict(base, text="22", value_low=22, value_high=22, article_id=2,
+             sentence="It is the deadliest since the 2017 Ash Creek Fire, which killed 22 people."),
+        dict(base, text="five", value_low=5, value_high=5, article_id=3,
+             sentence="The wildfire has killed five people, officials said."),
+    ]
+    labels = grouping.group_claims(claims)
+    assert labels[0] == labels[2] != labels[1]
+
+
+def test_different_figures_in_one_sentence_are_different_measures():
+    base = {"article_id": 1, "story": 1, "published": "2018-10-25", "unit": "troops", "qualifier": "exact"}
+    sentence = "The mission has 4,000 personnel authorized but only 2,100 troops are in place."
+    claims = [
+        dict(base, text="4,000", value_low=4000, value_high=4000, sentence=sentence),
+        dict(base, text="2,100", value_low=2100, value_high=2100, sentence=sentence),
+    ]
+    first, second = grouping.group_claims(claims)
+    assert first != second
+
+
+def test_a_change_keeps_both_ends_in_one_measure():
+    sentence = "The number of people killed rose from five to nine over the weekend."
+    base = {"article_id": 1, "story": 1, "published": "2024-08-05", "unit": "people", "sentence": sentence}
+    claims = [
+        dict(base, text="five", value_low=5, value_high=5, qualifier="exact", retrospective=1),
+        dict(base, text="nine", value_low=9, value_high=9, qualifier="exact", retrospective=0),
+    ]
+    first, second = grouping.group_claims(claims)
+    assert first == second
+
+
+@pytest.mark.parametrize(
+    "a,b,expected",
+    [
+        ((2000, 2000, "approximately"), (2092, 2092, "exact"), True),
+        ((2100, 2100, "exact"), (2092, 2092, "exact"), True),
+        ((800, None, "at_least"), (5200, 5200, "exact"), True),
+        ((7000, None, "more_than"), (3500, 7000, "range"), False),
+        ((800, 1000, "range"), (5200, 5200, "exact"), False),
+        ((None, 800, "at_most"), (900, 900, "exact"), False),
+    ],
+)
+def test_compatibility(a, b, expected):
+    ca = dict(zip(("value_low", "value_high", "qualifier"), a))
+    cb = dict(zip(("value_low", "value_high", "qualifier"), b))
+    assert compare.compatible(ca, cb) is expected
+
+
+def test_assessment_consistent_revised_conflicting():
+    def claim(i, low, high, qualifier, outlet, published, retrospective=0):
+        return dict(id=i, value_low=low, value_high=high, qualifier=qualifier, outlet=outlet,
+                    published=published, retrospective=retrospective)
+
+    guard = [claim(1, 2000, 2000, "approximately", "A", "2018-10-25"), claim(2, 2100, 2100, "exact", "B", "2018-10-25"),
+             claim(3, 2092, 2092, "exact", "C", "2018-10-29")]
+    assert compare.assess(guard)[0] == "consistent"
+    troops = [claim(1, 800, 1000, "range", "A", "2018-10-25"), claim(2, 800, None, "at_least", "B", "2018-10-25"),
+              claim(3, 5200, 5200, "exact", "C", "2018-10-29"), claim(4, 800, 1000, "range", "C", "2018-10-29", 1)]
+    assessment, statuses = compare.assess(troops)
+    assert assessment == "revised"
+    assert statuses[1] == "superseded" and statuses[4] == "superseded" and statuses[3] == "agrees"
+    crowd = [claim(1, 5000, 5000, "approximately", "Police", "2024-11-19"),
+             claim(2, 40000, 40000, "exact", "Organisers", "2024-11-19")]
+    assessment, statuses = compare.assess(crowd)
+    assert assessment == "conflicting" and statuses[1] == "conflicts with 1"
+
+
+def test_near_verbatim_copies_match_and_a_shared_phrase_does_not():
+    original = ("The decision to send active duty forces this time gives the Pentagon the ability to more "
+                "rapidly mobile greater capability than would be immediately available with the Guard, officials tell Reuters.")
+    edited = ("The decision to send active-duty forces this time gives the Pentagon the ability to more "
+              "rapidly mobilize greater capability than would be immediately available with the Guard, officials tell Reuters.")
+    other = ("Officials said the decision to send troops gives commanders more options than the Guard could offer "
+             "on short notice, although critics in Congress disagreed sharply.")
+    a, b, c = (syndication.shingles(t) for t in (original, edited, other))
+    assert syndication.is_copy(a, b)
+    assert not syndication.is_copy(a, c)
+    assert set(syndication.bands(a)) & set(syndication.bands(b))
