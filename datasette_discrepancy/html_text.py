@@ -7,7 +7,11 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 import re
 
-SKIP = {"script", "style", "noscript", "template", "svg", "nav", "footer", "form", "iframe", "head"}
+# Never article text: code, styling, navigation, embedded documents, controls.
+SKIP = {
+    "script", "style", "noscript", "template", "svg", "math", "nav", "footer", "form", "iframe", "head",
+    "object", "embed", "canvas", "select", "button", "textarea", "title",
+}
 BLOCK = {
     "p", "div", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
     "blockquote", "figcaption", "figure", "header", "br", "tr", "table", "pre", "aside", "main",
@@ -29,49 +33,57 @@ class Page:
 
 
 class _Extractor(HTMLParser):
+    """Collects the text outside SKIP elements. Open SKIP elements are kept
+    on a stack, so a stray or missing end tag cannot hide the rest of the
+    page (`<head>` left open is closed by `<body>`, as browsers do)."""
+
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.parts = []
-        self.skip_depth = 0
+        self.skipping = []  # open SKIP elements, innermost last
         self.in_title = False
         self.title = []
         self.metadata = {}
 
     def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
+        attrs = {k: v for k, v in attrs if v is not None}
         if tag == "meta":
             key = (attrs.get("property") or attrs.get("name") or "").lower()
-            if key in META_FIELDS and attrs.get("content"):
+            if key in META_FIELDS and attrs.get("content", "").strip():
                 self.metadata.setdefault(META_FIELDS[key], attrs["content"].strip())
             return
-        if tag == "link" and (attrs.get("rel") or "").lower() == "canonical" and attrs.get("href"):
+        if tag == "link" and (attrs.get("rel") or "").lower() == "canonical" and attrs.get("href", "").strip():
             self.metadata.setdefault("url", attrs["href"].strip())
-        if tag == "time" and attrs.get("datetime"):
+        if tag == "time" and attrs.get("datetime", "").strip():
             self.metadata.setdefault("published", attrs["datetime"].strip())
+        if tag == "body" and "head" in self.skipping:
+            del self.skipping[self.skipping.index("head"):]
         if tag == "title":
             self.in_title = True
         if tag in SKIP:
-            self.skip_depth += 1
+            self.skipping.append(tag)
         elif tag in BLOCK:
             self.parts.append("\n")
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
         if tag in SKIP:
-            self.skip_depth -= 1
+            self.handle_endtag(tag)
 
     def handle_endtag(self, tag):
         if tag == "title":
             self.in_title = False
         if tag in SKIP:
-            self.skip_depth = max(0, self.skip_depth - 1)
+            if tag in self.skipping:  # close it and anything left open inside it
+                last = len(self.skipping) - 1 - self.skipping[::-1].index(tag)
+                del self.skipping[last:]
         elif tag in BLOCK:
             self.parts.append("\n")
 
     def handle_data(self, data):
         if self.in_title:
             self.title.append(data)
-        if not self.skip_depth:
+        if not self.skipping:
             self.parts.append(data)
 
 
