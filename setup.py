@@ -24,7 +24,7 @@ setup(
     entry_points={"datasette": ["discrepancy = datasette_discrepancy"]},
     install_requires=["datasette>=0.65", "sqlite-utils>=4.2", "click"],
     extras_require={
-        "test": ["pytest", "pytest-asyncio", "hypothesis"],
+        "test": ["pytest", "pytest-asyncio", "hypothesis", "playwright"],
         "browser": ["playwright"],
     },
     python_requires=">=3.9",

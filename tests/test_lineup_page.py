@@ -29,7 +29,7 @@ def chart_of(html):
 
 
 def outlet_table_of(html):
-    match = re.search(r'<table class="rows-and-columns discrepancy-outlets">.*?</table>', html, re.S)
+    match = re.search(r'<table class="rows-and-columns discrepancy-outlets[^"]*">.*?</table>', html, re.S)
     assert match, "no outlet x date table"
     return match.group(0)
 
@@ -47,8 +47,8 @@ async def test_lineup_page_has_chart_with_marks_that_link_to_sentences(ds):
     claim = next(c for c in lineup["claims"] if c["value_low"] == 5200)
     assert "/border/-/discrepancies-article/{}#claim-".format(claim["article_id"]) in " ".join(hrefs)
     # the chart comes before the table, which comes before the claim list
-    assert html.index('class="discrepancy-chart"') < html.index('<table class="rows-and-columns discrepancy-outlets">') < html.index(
-        '<table class="rows-and-columns discrepancy-lineup">'
+    assert html.index('class="discrepancy-chart"') < html.index('<table class="rows-and-columns discrepancy-outlets') < html.index(
+        '<table class="rows-and-columns discrepancy-lineup'
     )
 
 
@@ -137,3 +137,22 @@ async def test_hostile_article_metadata_is_escaped(seed_db_path, tmp_path):
         chart_of(html)  # still well-formed
         text = (await ds.client.get(measure["url"] + ".csv")).text
         assert evil in text  # CSV carries the data as it is
+
+
+def test_figure_macro_never_prints_exponents():
+    import os
+
+    import jinja2
+
+    folder = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "datasette_discrepancy", "templates")
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(folder), autoescape=True)
+    template = env.from_string(
+        '{% from "_discrepancy_macros.html" import figure, number %}'
+        "{{ figure(a) }}|{{ figure(b) }}|{{ number(1000000.0) }}|{{ number(2.5) }}|{{ figure(c) }}"
+    )
+    out = template.render(
+        a={"qualifier": "range", "value_low": 1000000.0, "value_high": 2500000.0},
+        b={"qualifier": "more_than", "value_low": 7000.0, "value_high": None},
+        c={"qualifier": "approximately", "value_low": 2000.0, "value_high": 2000.0},
+    )
+    assert out == "1,000,000 to 2,500,000|more than 7,000|1,000,000|2.5|about 2,000"
