@@ -10,12 +10,13 @@ import json
 from collections import Counter
 from typing import Dict, Iterable, List, Set
 
-from . import grouping, stories, syndication
+from . import grouping, regroup, stories, syndication
 
 CENTROID_TERMS = 80  # a measure remembers its most weighted words
 
 
 def ensure_tables(db):
+    regroup.ensure_table(db)
     if not db["stories"].exists():
         db["stories"].create(
             {"id": int, "first_published": str, "last_published": str, "articles": int, "profile": str},
@@ -274,4 +275,6 @@ def update(db, article_ids: Iterable[int]) -> Set[int]:
         story_id = row[3] if row[3] is not None else assign_story(db, article)
         touched |= group_article(db, article_id, story_id, article["published"])
         record_passages(db, article_id, article["body"] or "")
+    # the user's corrections (datasette discrepancy regroup) outlast reloads
+    touched |= regroup.apply(db)
     return touched

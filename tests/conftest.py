@@ -1,5 +1,5 @@
 import os
-import shutil
+import sqlite3
 
 import pytest
 from datasette.app import Datasette
@@ -24,7 +24,12 @@ def seed_db_path(tmp_path_factory):
 def seed_db_copy(seed_db_path, tmp_path):
     """A private copy of the seed database for tests that write."""
     path = str(tmp_path / "border.db")
-    shutil.copy(seed_db_path, path)
+    # the backup API copies what is still in the WAL file too
+    source, target = sqlite3.connect(seed_db_path), sqlite3.connect(path)
+    with target:
+        source.backup(target)
+    source.close()
+    target.close()
     return path
 
 
