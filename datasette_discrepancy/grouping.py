@@ -21,12 +21,12 @@ UNIT_FAMILIES = {
     "people": {
         "people", "persons", "residents", "deaths", "dead", "victims", "fatalities", "lives",
         "individuals", "civilians", "inhabitants", "citizens", "bodies", "casualties",
+        "protesters", "protestors", "demonstrators", "marchers", "participants",
     },
     "troops": {
         "troops", "soldiers", "personnel", "service members", "servicemembers", "forces",
         "marines", "sailors", "airmen", "guardsmen", "reservists", "paratroopers",
     },
-    "protesters": {"protesters", "protestors", "demonstrators", "marchers", "participants"},
     "structures": {"structures", "buildings"},
     "homes": {"homes", "houses", "dwellings", "residences", "households"},
     "area": {"acres", "hectares", "square miles", "square kilometres", "square kilometers", "sq km", "km2"},
@@ -148,9 +148,11 @@ def claim_terms(claim: dict) -> Counter:
 
 # ------------------------------------------------------------------ constraints
 
-THRESHOLD = 0.15  # cosine similarity a claim needs to join a measure
+THRESHOLD = 0.20  # cosine similarity a claim needs to join a measure
 
 MAX_RATIO = 30  # figures this far apart are not one quantity, even revised
+CLOSE_RATIO = 1.6  # figures this close to a measure's range ...
+CLOSE_VALUE_BONUS = 0.25  # ... add this much to their word similarity
 
 
 def _typical(claim: dict) -> Optional[float]:
@@ -285,6 +287,12 @@ class Measure:
             return True
         return max(self.high, value) / min(self.low, value) <= MAX_RATIO
 
+    def close(self, values) -> bool:
+        """Every figure lies within CLOSE_RATIO of the measure's range."""
+        if self.low is None:
+            return False
+        return all(self.low / CLOSE_RATIO <= v <= self.high * CLOSE_RATIO for v in values)
+
     def add(self, terms: Counter, value: Optional[float], count: int = 1):
         self.centroid.update(terms)
         self.size += count
@@ -324,6 +332,9 @@ def assign_article(claims: Sequence[dict], measures: List[Measure], threshold: f
             if m.key in taken or not all(m.fits(v) for v in values):
                 continue
             score = sum(w * m.centroid.get(t, 0.0) for t, w in group_terms.items()) / (norm * _norm(m.centroid))
+            if values and m.close(values):
+                # figures close to a measure's own are evidence they count the same thing
+                score += CLOSE_VALUE_BONUS
             if score > best:
                 best, chosen = score, m
         if chosen is None:
