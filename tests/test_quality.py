@@ -1,0 +1,42 @@
+"""Extraction and grouping quality on the fixture corpora, as users would
+measure it with scripts/evaluate.py. Targets from the issues; where a corpus
+is below a target today, the floor is the figure we measured, so a change
+that makes things worse fails."""
+import importlib.util
+import os
+
+import pytest
+
+from conftest import FIXTURES, ROOT
+from datasette_discrepancy import evaluate, loader
+
+spec = importlib.util.spec_from_file_location("evaluate_script", os.path.join(ROOT, "scripts", "evaluate.py"))
+evaluate_script = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(evaluate_script)
+
+TARGETS = evaluate.TARGETS
+# measured floors where a corpus is below target (see README "Measuring it")
+FLOORS = {
+    "extra": {"unit_accuracy": 0.92, "grouping_f1": 0.80},
+    "heldout": {"core_recall": 0.96, "precision": 0.95, "vague_recall": 0.80, "unit_accuracy": 0.85, "grouping_f1": 0.70},
+}
+
+
+@pytest.mark.parametrize(
+    "corpus,manifest,gold",
+    [
+        ("seeds", "manifest.csv", "gold.jsonl"),
+        ("extra", "extra/manifest.csv", "extra/gold.jsonl"),
+        ("heldout", "heldout/manifest.csv", "heldout/gold.jsonl"),
+    ],
+)
+def test_corpus_quality(tmp_path, corpus, manifest, gold):
+    db_path = str(tmp_path / "{}.db".format(corpus))
+    summary = loader.load(db_path, manifest=os.path.join(FIXTURES, manifest), jobs=1)
+    assert summary.skipped == 0, summary.errors
+    predictions, _ = evaluate_script.predictions_from_db(db_path)
+    report = evaluate.score(predictions, evaluate.load_gold(os.path.join(FIXTURES, gold)), grouping=True)
+    figures = report.figures()
+    for name, target in TARGETS.items():
+        floor = FLOORS.get(corpus, {}).get(name, target)
+        assert figures[name] >= floor, "{} {} = {:.3f}, below {}".format(corpus, name, figures[name], floor)
