@@ -220,7 +220,8 @@ def _unique_slug(db, label: str) -> str:
 
 CLAIM_COLUMNS = (
     "claims.id, claims.article_id, claims.text, claims.unit, claims.noun_phrase, claims.context, "
-    "claims.sentence, claims.value_low, claims.value_high, claims.qualifier, claims.retrospective"
+    "claims.sentence, claims.value_low, claims.value_high, claims.qualifier, claims.retrospective, "
+    "claims.canonical_low, claims.canonical_high"
 )
 
 

@@ -156,9 +156,13 @@ CLOSE_VALUE_BONUS = 0.25  # ... add this much to their word similarity
 
 
 def _typical(claim: dict) -> Optional[float]:
+    """A claim's figure in its canonical unit (so acres and hectares compare)."""
     if claim.get("qualifier") == "vague":
         return None
-    values = [v for v in (claim.get("value_low"), claim.get("value_high")) if v]
+    if claim.get("canonical_low") is not None or claim.get("canonical_high") is not None:
+        values = [v for v in (claim.get("canonical_low"), claim.get("canonical_high")) if v]
+    else:
+        values = [v for v in (claim.get("value_low"), claim.get("value_high")) if v]
     return sum(values) / len(values) if values else None
 
 
