@@ -65,9 +65,14 @@ def format_number(value) -> str:
 
 def figure_words(claim: dict) -> str:
     """A claim's interval in words: "800 to 1,000", "more than 7,000",
-    "about 2,000", "up to 800", "5,200"."""
+    "about 2,000", "up to 800", "5,200"; vague words keep their wording:
+    "thousands (at least 1,000)", "hundreds (100 to 999)"."""
     low, high = claim.get("value_low"), claim.get("value_high")
     qualifier = claim.get("qualifier") or "exact"
+    text = (claim.get("text") or "").strip()
+    if qualifier == "vague" and text and low is not None and high is not None:
+        # "hundreds (100 to 999)": the words as written, then what they allow
+        return "{} ({})".format(text, figure_words(dict(claim, qualifier="range")))
     if low is not None and high is not None:
         if low != high:
             return "{} to {}".format(format_number(low), format_number(high))

@@ -3,7 +3,9 @@
 Playwright drives Debian's chromium (/usr/bin/chromium; `playwright install`
 is never needed). The test skips, saying why, only where chromium or the
 playwright package is absent. It saves docs/lineup.png, the screenshot the
-README shows.
+README shows (under Datasette 0.x, whose page chrome the committed picture
+shows; under 1.x, whose header differs, it saves to a temporary folder, so a
+run of the whole matrix leaves the committed picture alone).
 """
 import os
 import shutil
@@ -99,8 +101,18 @@ def troop_url(base):
     raise AssertionError("no troop line-up holding 5,200 and 1,000")
 
 
-def test_index_to_lineup_chart_and_table(chromium, server):
+def screenshot_path(tmp_path):
+    import datasette
+
+    if datasette.__version__.startswith("0."):
+        return SCREENSHOT
+    return str(tmp_path / "lineup.png")
+
+
+def test_index_to_lineup_chart_and_table(chromium, server, tmp_path):
     from playwright.sync_api import sync_playwright
+
+    shot = screenshot_path(tmp_path)
 
     href = troop_url(server)
     outside = []
@@ -143,8 +155,8 @@ def test_index_to_lineup_chart_and_table(chromium, server):
 
             page.evaluate("window.scrollTo(0, 0)")
             bottom = table.bounding_box()["y"] + table.bounding_box()["height"] + 16
-            os.makedirs(os.path.dirname(SCREENSHOT), exist_ok=True)
-            page.screenshot(path=SCREENSHOT, full_page=True, clip={"x": 0, "y": 0, "width": 1100, "height": min(bottom, 2000)})
+            os.makedirs(os.path.dirname(shot), exist_ok=True)
+            page.screenshot(path=shot, full_page=True, clip={"x": 0, "y": 0, "width": 1100, "height": min(bottom, 2000)})
 
             # a mark takes you to its sentence on the article page
             first = chart.locator("a").first
@@ -157,4 +169,4 @@ def test_index_to_lineup_chart_and_table(chromium, server):
         finally:
             browser.close()
     assert not outside, "the pages fetched something from outside: {}".format(outside)
-    assert os.path.getsize(SCREENSHOT) > 10000
+    assert os.path.getsize(shot) > 10000

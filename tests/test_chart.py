@@ -84,6 +84,7 @@ def test_figure_words():
     assert figure_words(claim(1, "A", None, None, 800, "at_most")) == "up to 800"
     assert figure_words(claim(1, "A", None, None, 800, "less_than")) == "fewer than 800"
     assert figure_words(claim(1, "A", None, 1000, None, "vague", "thousands")) == "thousands (at least 1,000)"
+    assert figure_words(claim(1, "A", None, 100, 999, "vague", "hundreds")) == "hundreds (100 to 999)"
 
 
 def test_returns_markup():
