@@ -1,7 +1,19 @@
 """Permission checks that work on Datasette 0.65 and on the 1.0 alphas.
 
 A plugin page shows rows from the articles, claims and measures tables, so it
-is visible exactly when Datasette would show all of those tables.
+is visible exactly when Datasette's own table pages would show all of those
+tables to the same actor: the same checks, in the same way.
+
+- 0.65: the three-level visibility check the table view makes,
+  `check_visibility(actor, permissions=[("view-table", (db, table)),
+  ("view-database", db), "view-instance"])`, where the first explicit answer
+  wins (a database `allow: true` can open a table on a private instance).
+- 1.0 alphas: the table view asks `allowed(action="view-table",
+  resource=TableResource(db, table))`, which already folds in the instance's
+  and the database's `allow` blocks, `permissions:` rules and a token's `_r`
+  restrictions. Asking view-instance or view-database as well would hide pages
+  whose tables Datasette itself shows (a token restricted to three tables,
+  `permissions: {view-database: ...}`), so we ask what the table view asks.
 """
 from datasette import Forbidden
 
@@ -15,14 +27,8 @@ def has_allowed_api(datasette) -> bool:
 
 async def can_view(datasette, actor, database, tables=TABLES) -> bool:
     if has_allowed_api(datasette):
-        from datasette.resources import DatabaseResource, TableResource
+        from datasette.resources import TableResource
 
-        if not await datasette.allowed(action="view-instance", actor=actor):
-            return False
-        if not await datasette.allowed(
-            action="view-database", resource=DatabaseResource(database=database), actor=actor
-        ):
-            return False
         for table in tables:
             if not await datasette.allowed(
                 action="view-table", resource=TableResource(database=database, table=table), actor=actor

@@ -8,7 +8,7 @@ from .common import links, resolve_database
 async def article_view(datasette, request):
     raw_id = request.url_vars["article_id"]
     name, db = await resolve_database(datasette, request)
-    if not raw_id.isdigit() or len(raw_id) > 18:
+    if not (raw_id.isascii() and raw_id.isdigit()) or len(raw_id) > 18:
         raise NotFound("No article {}".format(raw_id))
     article = await queries.article(db, int(raw_id))
     if article is None:
