@@ -1,4 +1,4 @@
-from setuptools import setup
+from setuptools import find_packages, setup
 import os
 
 VERSION = "0.1"
@@ -19,8 +19,8 @@ setup(
     long_description_content_type="text/markdown",
     version=VERSION,
     license="Apache License, Version 2.0",
-    packages=["datasette_discrepancy"],
-    package_data={"datasette_discrepancy": ["templates/*.html", "static/*"]},
+    packages=find_packages(include=["datasette_discrepancy", "datasette_discrepancy.*"]),
+    package_data={"datasette_discrepancy": ["templates/*.html", "static/**/*"]},
     entry_points={"datasette": ["discrepancy = datasette_discrepancy"]},
     install_requires=["datasette>=0.65", "sqlite-utils>=4.2", "click"],
     extras_require={
