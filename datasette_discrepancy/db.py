@@ -269,16 +269,21 @@ def measure_ids(db, measures) -> dict:
     return ids
 
 
-def replace_article(db, article: dict, claims: list, existing: bool = True):
-    """Write an article and its claims together: the caller holds the transaction.
+def replace_article(db, article: dict, claims: list):
+    """Rewrite a stored article and its claims: the caller holds the transaction.
 
-    An article already in the database keeps its id; its old claims go.
+    The article keeps its id; its old claims go.
     """
-    if existing:
-        db.execute("delete from claims where article_id = ?", [article["id"]])
-        db["articles"].upsert(article, pk="id")
-    else:
-        db["articles"].insert(article, pk="id")
+    db.execute("delete from claims where article_id = ?", [article["id"]])
+    db["articles"].upsert(article, pk="id")
+    if claims:
+        db["claims"].insert_all(claims, pk="id", batch_size=500)
+
+
+def insert_articles(db, articles: list, claims: list):
+    """Insert new articles and their claims: the caller holds the transaction."""
+    if articles:
+        db["articles"].insert_all(articles, pk="id", batch_size=100)
     if claims:
         db["claims"].insert_all(claims, pk="id", batch_size=500)
 

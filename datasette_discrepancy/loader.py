@@ -215,7 +215,10 @@ def refresh_dirty(db):
 
 
 def _write_batch(db, batch, summary, error, seen_sources):
+    """Write a batch's new and changed articles with their claims; return the
+    ids of the articles written and of the measures their old claims were in."""
     changed_articles, touched = [], set()
+    new_articles, new_claims = [], []
     next_article_id = dblayer.next_id(db, "articles")
     next_claim_id = dblayer.next_id(db, "claims")
     for item in batch:
@@ -243,7 +246,12 @@ def _write_batch(db, batch, summary, error, seen_sources):
         else:
             article_id = next_article_id
             next_article_id += 1
-        _write_article(db, document, content_hash, article_id, claims, next_claim_id, bool(existing))
+        article, rows = _rows(document, content_hash, article_id, claims, next_claim_id)
+        if existing:
+            dblayer.replace_article(db, article, rows)
+        else:  # new articles are inserted together, below
+            new_articles.append(article)
+            new_claims.extend(rows)
         next_claim_id += len(claims)
         changed_articles.append(article_id)
         summary.claims += len(claims)
@@ -251,6 +259,7 @@ def _write_batch(db, batch, summary, error, seen_sources):
             summary.changed += 1
         else:
             summary.new += 1
+    dblayer.insert_articles(db, new_articles, new_claims)
     return changed_articles, touched
 
 
@@ -267,7 +276,7 @@ def _batched(results, progress):
         yield batch
 
 
-def _write_article(db, document: Document, content_hash, article_id, claims, first_claim_id, existing):
+def _rows(document: Document, content_hash, article_id, claims, first_claim_id):
     article = {
         "id": article_id,
         "source": document.source,
@@ -282,4 +291,4 @@ def _write_article(db, document: Document, content_hash, article_id, claims, fir
         claim_row(claim, first_claim_id + n, article_id, document.published, document.outlet)
         for n, claim in enumerate(claims)
     ]
-    dblayer.replace_article(db, article, rows, existing=existing)
+    return article, rows

@@ -40,7 +40,7 @@ async def figures(db, measure_id, limit=FIGURES_LIMIT):
     """All of a measure's claims (up to `limit`), in line-up order."""
     sql = """select {} from claims join articles on articles.id = claims.article_id
       where claims.measure_id = ?
-      order by articles.published, articles.outlet, claims.article_id, claims.span_start
+      order by claims.sort_key  -- the same order, read from the index (measure_id, sort_key)
       limit ?""".format(
         FIGURE_FIELDS
     )
