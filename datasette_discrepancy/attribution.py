@@ -15,9 +15,11 @@ _NP = r"((?:[A-Z][\w.'’&-]*|the|a|an|three|two|four|five|several|senior|top|lo
 _ACCORDING = re.compile(r"\baccording\s+to\s+((?:[^,.;:!?\"“”()]|(?<=\b[A-Z])\.|\.(?=\S))+)")
 _BY = re.compile(r"\b(?:estimated|reported|counted|projected|confirmed|announced|provided|released|compiled|put)\s+by\s+"
                  r"((?:the\s+)?(?:[A-Z][\w.'’&-]*(?:\s+(?:of|for|and|the|on)\s+|\s+)?)+|(?:a|an|the)\s+[\w.'’ -]{2,40}?)(?=[,.;:!?)]|\s+(?:to|as|at|in|on|and|who|which|that)\b|$)")
+# (a noun-phrase word is a capitalised or a lower-case word: spelling out "of", "the", ...
+# as well only made the engine try each such word twice)
 _SUBJ_VERB = re.compile(
     r"(?:^|[,;:“\"—–-]\s*|\bthat\s+)((?:(?:the|a|an|three|two|four|five|several|some|many|other|senior|top)\s+)?"
-    r"(?:[A-Z][\w.'’&-]*|[a-z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’&-]*|of|the|for|and|[a-z][\w.'’-]*)){0,7}?)"
+    r"(?:[A-Z][\w.'’&-]*|[a-z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’&-]*|[a-z][\w.'’-]*)){0,7}?)"
     r"\s+(?:also\s+|previously\s+|later\s+|again\s+|have\s+|has\s+|had\s+)?(?:said|says|say|told|tell|tells|estimated|estimates|reported|reports|"
     r"announced|confirmed|stated|added|noted|tweeted|wrote|claimed|warned|predicted)\b")
 _SAID_SUBJ = re.compile(r"[,”\"]\s*(?:said|says|according\s+to)\s+((?:the|a|an)?\s*[\w.'’& -]{2,60}?)(?=[.,;!?]|$)")
@@ -27,11 +29,17 @@ _KEYS = ("accord", " by ", "said", "say", "told", "tell", "estimat", "report", "
 _BAD_HEAD = re.compile(r"^(?:it|he|she|they|we|i|you|this|that|which|who|there|officials? also)$", re.I)
 
 
+_TRAIL_WHEN = re.compile(r"\s+(?:on|last|this|in|at)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning|evening|afternoon|statement|a\s+statement).*$")
+_TRAIL_WHERE = re.compile(r"\s+(?:on|in)\s+(?:Twitter|Facebook|social media).*$")
+_LEAD_CONJ = re.compile(r"^(?:but|and|so|however|also)\s+", re.I)
+_DIGIT = re.compile(r"\d")
+
+
 def _clean(s: str) -> Optional[str]:
     s = s.strip(" ,;:-–—\"“”'’")
-    s = re.sub(r"\s+(?:on|last|this|in|at)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning|evening|afternoon|statement|a\s+statement).*$", "", s)
-    s = re.sub(r"\s+(?:on|in)\s+(?:Twitter|Facebook|social media).*$", "", s)
-    s = re.sub(r"^(?:but|and|so|however|also)\s+", "", s, flags=re.I)
+    s = _TRAIL_WHEN.sub("", s)
+    s = _TRAIL_WHERE.sub("", s)
+    s = _LEAD_CONJ.sub("", s)
     s = s.strip(" ,;:-–—\"“”'’")
     if not s or len(s) > 80 or _BAD_HEAD.match(s):
         return None
@@ -43,14 +51,15 @@ def _clean(s: str) -> Optional[str]:
 def find_attribution(sentence: str) -> Optional[str]:
     """Best-effort source of the figures in `sentence` (None if not stated)."""
     sl = sentence.lower()
-    if not any(k in sl for k in _KEYS):
+    if not any(map(sl.__contains__, _KEYS)):
         return None
-    m = _ACCORDING.search(sentence)
+    # (the cheap substring tests only skip regexes that could not match)
+    m = _ACCORDING.search(sentence) if "according" in sentence else None
     if m:
         r = _clean(m.group(1))
         if r:
             return r
-    m = _BY.search(sentence)
+    m = _BY.search(sentence) if "by" in sentence else None
     if m:
         r = _clean(m.group(1))
         if r:
@@ -61,7 +70,7 @@ def find_attribution(sentence: str) -> Optional[str]:
         # keep the shortest tail noun phrase: trim at last comma
         cand = cand.split(",")[-1]
         r = _clean(cand)
-        if r and not re.search(r"\d", r):
+        if r and not _DIGIT.search(r):
             words = r.split()
             # drop leading verbs/nouns of the clause: keep from the last determiner or capital run
             for i in range(len(words) - 1, -1, -1):
@@ -85,6 +94,6 @@ def find_attribution(sentence: str) -> Optional[str]:
     m = _SAID_SUBJ.search(sentence)
     if m:
         r = _clean(m.group(1))
-        if r and not re.search(r"\d", r):
+        if r and not _DIGIT.search(r):
             return r
     return None

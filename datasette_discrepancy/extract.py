@@ -59,17 +59,24 @@ class Claim:
 
 _CUR = r"(?P<cur>US\$|U\.S\.\s?\$|C\$|A\$|NZ\$|HK\$|S\$|R\$|\$|£|€|¥|₹|\bUSD\s?|\bEUR\s?|\bGBP\s?)"
 _FRAC = "".join(UNICODE_FRACTIONS)
+_DIG_PART = (rf"(?P<dig>(?<![\w.,])(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+))"
+             rf"(?:(?:\s|-)(?P<frac>[1-9]/(?:2|3|4|8|16))(?![\d/]))?(?P<ufrac>[{_FRAC}])?")
+_SCALE_PART = (r"(?:[\s-]?(?P<scale>thousand|million|billion|trillion)\b|(?P<abbr>bn|mn|mln|bln|tn|trn|k|m|b)\b)?")
 ATOM_RE = re.compile(
     rf"(?P<vague>\b(?:{VAGUE_RE})\b)"
-    rf"|{_CUR}?(?:(?P<dig>(?<![\w.,])(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+))"
-    rf"(?:(?:\s|-)(?P<frac>[1-9]/(?:2|3|4|8|16))(?![\d/]))?(?P<ufrac>[{_FRAC}])?"
+    rf"|{_CUR}?(?:{_DIG_PART}"
     rf"|(?P<words>\b(?:(?:a|an|half\s+a|one)\s+(?:dozen|hundred|thousand|million|billion)|{WORDSEQ})\b))"
-    rf"(?:[\s-]?(?P<scale>thousand|million|billion|trillion)\b|(?P<abbr>bn|mn|mln|bln|tn|trn|k|m|b)\b)?",
+    rf"{_SCALE_PART}",
     re.IGNORECASE,
 )
+# ATOM_RE where a digit starts: no vague word, currency or number word can begin with a
+# digit, so only its digit branch can match there; the same groups, the others never set.
+ATOM_DIG_RE = re.compile(rf"(?P<vague>(?!))?(?P<cur>(?!))?(?:{_DIG_PART}|(?P<words>(?!))){_SCALE_PART}",
+                         re.IGNORECASE)
 
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\.?,?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s*)?$")
+_MONTH_CAP = re.compile(r"[JFMASOND]")   # a month name starts with one of these (a cheap gate)
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}\b")
 _WEEKDAY_BEFORE = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?$")
 
@@ -102,6 +109,7 @@ _AGE_AFTER = re.compile(r"(?:-|\s)(?:years?|yrs?|months?|weeks?)(?:-|\s)old\b|-y
 _AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s+(?:between\s+)?$", re.I)
 _APPOSITION_BEFORE = re.compile(r"[A-Z][\w'’.-]*,\s*$")
 _APPOSITION_AFTER = re.compile(r"\s*(?:,|\)|;|\s+and\s+[A-Z]|\s+(?:of|from)\s+[A-Z])")
+_PHOTO_FIRST = {"P", "p", "I", "i", "S", "V"}   # first letters of the words _PHOTO_AFTER knows
 _PHOTO_AFTER = re.compile(r"\s*(?:PHOTOS|Photos|photos|IMAGES|Images|images|PICTURES|Pictures|SLIDES|Slides|VIDEOS|Videos)\b")
 _OF_N = re.compile(r"\s*(?:of|/)\s*\d+\s*$")
 _TIME_AFTER = re.compile(r"\s*(?:[ap]\.m\.|[ap]m\b|GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|ET|PT|local\s+time|o'clock|o’clock|hours?\s+GMT)", re.I)
@@ -128,8 +136,8 @@ _LABEL_WORDS = {"line", "lines", "route", "routes", "gate", "gates", "platform",
                 "stations", "grade", "grades", "type", "types", "model", "models", "version", "versions",
                 "size", "sizes"}
 _CAP_BEFORE = re.compile(r"(?<=[A-Za-z0-9,;] )(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|The|A|An|In|On|At|Of|By|And|But|Some|About|Nearly|Over|Only|Just|All|To)\b)[A-Z][A-Za-z]+\s$")
-_KILL_BEFORE = re.compile(r"\b(?:kill(?:s|ed|ing)?|claim(?:s|ed|ing)?\s+the\s+lives\s+of|left|leaving)\s+$", re.I)
-_NUMBER_OF = re.compile(r"\b(?:number|numbers|count|tally|total)\s+of\s+((?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*s|people|personnel|police|staff|cattle|livestock))\b")
+_KILL_BEFORE = re.compile(r"(?=[kcl])\b(?:kill(?:s|ed|ing)?|claim(?:s|ed|ing)?\s+the\s+lives\s+of|left|leaving)\s+$", re.I)
+_NUMBER_OF = re.compile(r"(?=[nct])\b(?:number|numbers|count|tally|total)\s+of\s+((?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*s|people|personnel|police|staff|cattle|livestock))\b")
 _FRACTION_EXPR = re.compile(
     r"\b(?:(?P<q>about|around|roughly|nearly|almost|more\s+than|less\s+than|some|over|under|only|just|at\s+least)\s+)?"
     r"(?P<n>a|an|one|two|three|four|nine)[\s-]+(?P<f>half|halves|thirds?|quarters?|fifths?|tenths?)"
@@ -140,8 +148,10 @@ _RELATIVE_ALONE = re.compile(
     r"\s+(?:that|this|the\s+(?:number|figure|amount|total|estimate|size|count))\b", re.I)
 _FRACTION_WORD_AFTER = re.compile(r"-(?:thirds?|quarters?|halves|half|fifths?|sixths?|tenths?|eighths?|fourths?)\b", re.I)
 
+# (a leading look-ahead for the first letters of the alternatives lets the regex engine
+# skip most start positions at once; it changes no match)
 _PRE_QUAL = re.compile(
-    r"\b(?P<q>about|around|approximately|approx\.|roughly|some|nearly|almost|close\s+to|circa|an\s+estimated|estimated|"
+    r"(?=[arsncejmouigflb])\b(?P<q>about|around|approximately|approx\.|roughly|some|nearly|almost|close\s+to|circa|an\s+estimated|estimated|"
     r"just\s+(?:over|under|shy\s+of)|more\s+than|over|upwards\s+of|in\s+excess\s+of|above|greater\s+than|north\s+of|exceeding|"
     r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|not\s+less\s+than|"
     r"fewer\s+than|less\s+than|under|below|short\s+of|"
@@ -254,6 +264,9 @@ def _excluded_intervals(text: str) -> Tuple[List[int], List[int]]:
     return [s for s, _ in merged], [e for _, e in merged]
 
 
+# _EXCLUDED_RES but the last (urls, checked otherwise), each with strings one of which
+# any match of it contains (None: no cheap test)
+_EXCL_GATED = list(zip(_EXCLUDED_RES[:-1], [("-",), ("/", "."), ("/",), None, ("1-8",), (":",), ("m", "M")]))
 _EXCL_HINT = re.compile(r"\d[-/:.]\d|\d\s*[apAP]\.?[mM]|\(\d|\d\)|\+\d|\d[\s.-]\d\d\d[\s.-]\d")
 
 
@@ -281,7 +294,9 @@ def _excluded_at(text: str, pos: int) -> bool:
     n = len(text)
     lo, hi = max(0, pos - 24), min(n, pos + 24)
     if _EXCL_HINT.search(text, max(0, pos - 12), min(n, pos + 16)):
-        rxs = _EXCLUDED_RES[:-1]
+        w = text[lo:hi]
+        # each pattern only where a character it needs is in the window
+        rxs = [rx for rx, need in _EXCL_GATED if need is None or any(map(w.__contains__, need))]
     else:
         rxs = ()
     for rx in rxs:
@@ -311,28 +326,24 @@ _CURMAP = {"$": "usd", "us$": "usd", "u.s.$": "usd", "u.s. $": "usd", "usd": "us
 def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
     """Turn an ATOM_RE match into a value, or None when it is not a quantity."""
     a = _Atom()
-    a.start, a.end = m.start(), m.end()
-    a.raw = m.group()
+    a.start, a.end = m.span()
+    a.raw, vague, cur, dig, scale, abbr = m.group(0, "vague", "cur", "dig", "scale", "abbr")
     n = len(text)
-    if m.group("vague"):
-        v = vague_value(m.group("vague"))
+    if vague:
+        v = vague_value(vague)
         if v is None:
             return None
         a.low, a.high = v
         a.vague = True
         a.is_int = True
         return a
-    cur = m.group("cur")
     if cur:
         a.cur = _CURMAP.get(cur.strip().lower().replace(" ", ""), "usd")
-    dig = m.group("dig")
-    scale = m.group("scale")
-    abbr = m.group("abbr")
     if dig is not None:
         ds = m.start("dig")
         # fast path for the commonest non-claims: "October 25, 2018", "Oct. 22"
         if not cur and not scale and not abbr and len(dig) <= 4 and dig.isdigit() and \
-                _MONTH_BEFORE.search(text, max(0, ds - 22), ds):
+                _MONTH_CAP.search(text, max(0, ds - 22), ds) and _MONTH_BEFORE.search(text, max(0, ds - 22), ds):
             return None
         if _excluded_at(text, ds):
             return None
@@ -398,13 +409,14 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
         prev_cap = prev_word[:1].isupper() or prev_word[:1] in "#№"
         # dates, times
         if a.is_int and (val <= 31 or (1000 <= val <= 2100 and "," not in dig)) and \
+                _MONTH_CAP.search(before, max(0, len(before) - 22)) and \
                 _MONTH_BEFORE.search(before, max(0, len(before) - 22)):
             return None
         if a.is_int and val <= 31 and not a.cur and _MONTH_AFTER.match(after):
             return None
         if a.is_int and val <= 31 and "day" in before and _WEEKDAY_BEFORE.search(before) and not a.cur:
             return None
-        if not a.cur and _TIME_AFTER.match(after) and val <= 24:
+        if val <= 24 and not a.cur and _TIME_AFTER.match(after):
             return None
         # years
         if (a.is_int and "," not in dig and not a.cur and not a.scaled and 1000 <= val <= 2100
@@ -420,20 +432,23 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
         if prev_cap and a.is_int and val < 1000 and "," not in dig and not a.cur and not a.scaled \
                 and _CAP_BEFORE.search(before):
             return None   # designations: "Challenger 2", "Tram 81", "News 7"
-        if a.is_int and _STREET_AFTER.match(after):
+        if a.is_int and after[:1].isspace() and "A" <= after.lstrip()[:1] <= "Z" and _STREET_AFTER.match(after):
             return None
-        if _AGE_AFTER.match(after) or (val < 130 and "age" in before and _AGE_BEFORE.search(before)):
+        al = after.lower()
+        if (("old" in al or "age" in al) and _AGE_AFTER.match(after)) or \
+                (val < 130 and "age" in before and _AGE_BEFORE.search(before)):
             return None
         if (a.is_int and val < 130 and not a.cur and bs.endswith(",") and _APPOSITION_BEFORE.search(before)
                 and _APPOSITION_AFTER.match(after)):
             return None
-        if _PHOTO_AFTER.match(after):
+        if after.lstrip()[:1] in _PHOTO_FIRST and _PHOTO_AFTER.match(after):
             ls = text.rfind("\n", 0, a.start) + 1
             le = text.find("\n", end)
             le = n if le < 0 else le
             if le - ls < 40:
                 return None
-        if _OF_N.match(after[:12]) and text[max(0, a.start - 12):a.start].strip().lower() in ("", "photo", "image", "slide", "picture", "page"):
+        a12 = after[:12]
+        if ("of" in a12 or "/" in a12) and _OF_N.match(a12) and text[max(0, a.start - 12):a.start].strip().lower() in ("", "photo", "image", "slide", "picture", "page"):
             ls = text.rfind("\n", 0, a.start) + 1
             le = text.find("\n", end)
             le = n if le < 0 else le
@@ -714,9 +729,10 @@ def extract_claims(text: str) -> List[Claim]:
     n = len(text)
     raws: List[_Raw] = []
     consumed = 0
-    specials = _special_spans(text)
+    tl = _lower_same_length(text)
+    specials = _special_spans(text, tl)
     sp_i = 0
-    for m in _atoms(text):
+    for m in _atoms(text, tl):
         while sp_i < len(specials) and specials[sp_i][0] < m.end():
             sp = specials[sp_i]
             sp_i += 1
@@ -893,7 +909,7 @@ def extract_claims(text: str) -> List[Claim]:
                 if r.unit is None:
                     _attach_noun(text, [r], r.end, ss_, max(se_, r.end), allow_of=True)
                 consumed = max(consumed, r.end)
-    return _finish(text, layout, raws)
+    return _finish(text, tl, layout, raws)
 
 
 _FRACTION_FOLLOW = re.compile(r"\s+(?:of|the|were|was|are|is|have|had|said|say|says|[a-z]+ed)\b")
@@ -908,7 +924,9 @@ _SPECIAL_TRIGGERS = {"half", "halves", "third", "thirds", "quarter", "quarters",
 
 
 _ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
-_DIGIT_RE = re.compile(r"[\d½¼¾⅓⅔⅛⅜⅝⅞]")
+# a run of digits: only its first character can start a number (ATOM_RE's digits
+# need no word character before them)
+_DIGIT_RE = re.compile(r"[\d½¼¾⅓⅔⅛⅜⅝⅞]+")
 # words that can start (or, for scale words, end) a number expression
 _START_WORDS = (set(UNITS_WORDS) | set(TENS_WORDS) | {"several", "couple", "dozens", "hundreds", "thousands",
                                                       "millions", "billions", "tens", "scores"})
@@ -916,11 +934,18 @@ _BACKUP_WORDS = {"dozen": ("a ", "an ", "half a "), "hundred": ("a ", "an "), "t
                  "million": ("a ", "an ", "half a "), "billion": ("a ", "an ", "half a "),
                  "trillion": ("a ", "an "), "few": ("a ",)}
 _CUR_BEFORE = re.compile(r"(?:US\$|U\.S\.\s?\$|C\$|A\$|NZ\$|HK\$|S\$|R\$|\$|£|€|¥|₹|\bUSD\s?|\bEUR\s?|\bGBP\s?)\s?$")
+_CUR_LAST = "$£€¥₹DRP"   # the last character of every currency _CUR_BEFORE knows
 
 
 def _lower_same_length(text: str) -> str:
+    """text lower-cased, same length, so offsets stay valid; ASCII letters are
+    lower-cased exactly as in str.lower() and no other character becomes ASCII
+    (U+0130 and the Kelvin sign are the only characters whose str.lower() has
+    ASCII in it: for them, fall back to lower-casing ASCII letters only)."""
     tl = text.lower()
-    if len(tl) == len(text):
+    if text.isascii():
+        return tl
+    if len(tl) == len(text) and "\u212a" not in text:
         return tl
     return text.translate(_ASCII_LOWER)
 
@@ -940,10 +965,10 @@ def _word_positions(tl: str, words) -> List[int]:
     return out
 
 
-def _atoms(text: str):
+def _atoms(text: str, tl: str):
     """ATOM_RE matches, left to right, tried only where a number can start (fast:
-    C-level str.find for number words, a one-character class for digits)."""
-    tl = _lower_same_length(text)
+    C-level str.find for number words, a one-character class for digits).
+    tl is _lower_same_length(text)."""
     cands = [m.start() for m in _DIGIT_RE.finditer(text)]
     cands += _word_positions(tl, _START_WORDS)
     for w, prefixes in _BACKUP_WORDS.items():
@@ -955,6 +980,7 @@ def _atoms(text: str):
     cands.sort()
     scan_end = 0
     match = ATOM_RE.match
+    match_dig = ATOM_DIG_RE.match
     for p in cands:
         if p < scan_end:
             continue
@@ -964,13 +990,24 @@ def _atoms(text: str):
                 # inside a number already tried (or a decimal part)
                 if p >= 2 and text[p - 2].isdigit():
                     continue
-            cm = _CUR_BEFORE.search(text, max(0, p - 7), p)
-            if cm and cm.start() >= scan_end:
-                m = match(text, cm.start())
-                if m is not None and m.group() and m.end() > p:
-                    scan_end = m.end()
-                    yield m
-                    continue
+            # a currency right before (at most two spaces between): "$5", "USD 5"
+            q = p
+            while q > 0 and p - q < 2 and text[q - 1].isspace():
+                q -= 1
+            if q > 0 and text[q - 1] in _CUR_LAST:
+                cm = _CUR_BEFORE.search(text, max(0, p - 7), p)
+                if cm and cm.start() >= scan_end:
+                    m = match(text, cm.start())
+                    if m is not None and m.group() and m.end() > p:
+                        scan_end = m.end()
+                        yield m
+                        continue
+            m = match_dig(text, p)
+            if m is None or not m.group():
+                continue
+            scan_end = m.end()
+            yield m
+            continue
         m = match(text, p)
         if m is None or not m.group():
             continue
@@ -978,11 +1015,10 @@ def _atoms(text: str):
         yield m
 
 
-def _special_spans(text: str):
+def _special_spans(text: str, tl: str):
     """Fractions ("a third of", "a quarter of a million") and relative figures
     ("eight times that", "more than double that") found before the main pass."""
     out = []
-    tl = _lower_same_length(text)
     pos = _word_positions(tl, _SPECIAL_TRIGGERS)
     if not pos:
         return out
@@ -1078,6 +1114,9 @@ _PAREN_ALT = re.compile(r"\s*\(\s*(?:about\s+|roughly\s+|some\s+|nearly\s+|appro
                         r"[\s-]*(?:[A-Za-z][A-Za-z. ]{0,25}?|%)\)")
 
 
+_OF_IN_NP = re.compile(r"\s+(?:of|in)\s+((?:[A-Za-z][\w'’-]*\s?){1,3})")
+
+
 def _attach_noun(text, rs: List[_Raw], end: int, s_start: int, s_end: int, allow_of: bool, vague: bool = False):
     """Find the counted noun after the expression ending at `end` and give it to every raw in rs."""
     unit = rs[-1].unit
@@ -1089,7 +1128,7 @@ def _attach_noun(text, rs: List[_Raw], end: int, s_start: int, s_end: int, allow
             unit, np_, nend = got
     else:
         # "$5 million in damage", "40% of residents": keep the thing as noun phrase
-        om = re.compile(r"\s+(?:of|in)\s+((?:[A-Za-z][\w'’-]*\s?){1,3})").match(text, end, s_end)
+        om = _OF_IN_NP.match(text, end, s_end)
         if om:
             np_ = om.group(1).strip()
         # currency word: "1.2 billion dollars"
@@ -1107,7 +1146,7 @@ def _attach_noun(text, rs: List[_Raw], end: int, s_start: int, s_end: int, allow
             r.anaphora = True
 
 
-def _finish(text: str, layout: Layout, raws: List[_Raw]) -> List[Claim]:
+def _finish(text: str, tl: str, layout: Layout, raws: List[_Raw]) -> List[Claim]:
     out: List[Claim] = []
     n = len(text)
     attr_cache = {}
@@ -1190,15 +1229,15 @@ def _finish(text: str, layout: Layout, raws: List[_Raw]) -> List[Claim]:
             bl = b.lower()
             al = text[r.end:min(se, r.end + 50)]
             all_ = al.lower()
-            if (any(k in bl for k in _RETRO_KEYS) and (_RETRO_BEFORE.search(b) or _CHANGE_BEFORE.search(b))) or \
-                    (any(k in all_ for k in _RETRO_AFTER_KEYS) and _RETRO_AFTER.match(al)):
+            if (any(map(bl.__contains__, _RETRO_KEYS)) and (_RETRO_BEFORE.search(b) or _CHANGE_BEFORE.search(b))) or \
+                    (any(map(all_.__contains__, _RETRO_AFTER_KEYS)) and _RETRO_AFTER.match(al)):
                 retro = True
         # attribution
         if sidx not in attr_cache:
             attr_cache[sidx] = find_attribution(sentence)
         attribution = attr_cache[sidx]
         cu, cl, ch = canonical(unit, low, high)
-        ctx = _context(text, ss, se, r.start, r.end)
+        ctx = _context(tl, ss, se, r.start, r.end)
         out.append(Claim(
             span_start=r.start, span_end=r.end, text=text[r.start:r.end],
             value_low=low, value_high=high, qualifier=r.qual if r.qual in QUALIFIERS else "exact",
@@ -1210,13 +1249,24 @@ def _finish(text: str, layout: Layout, raws: List[_Raw]) -> List[Claim]:
     return out
 
 
-def _context(text: str, ss: int, se: int, start: int, end: int) -> List[str]:
-    left = [t.lower() for t in _TOKEN.findall(text, max(ss, start - 90), start)][-8:]
-    right = [t.lower() for t in _TOKEN.findall(text, end, min(se, end + 100))][:12]
-    seen = []
-    for w in left + right:
-        w = w.strip("'’-")
-        if len(w) < 3 or w in _CONTEXT_STOP or w in seen:
-            continue
-        seen.append(w)
-    return seen
+_CTX_WORDS = {}   # memo: lower-cased token -> content word, or "" when it is not one
+
+
+def _ctx_word(w: str) -> str:
+    v = w.strip("'’-")
+    if len(v) < 3 or v in _CONTEXT_STOP:
+        v = ""
+    if len(_CTX_WORDS) > 50000:
+        _CTX_WORDS.clear()
+    _CTX_WORDS[w] = v
+    return v
+
+
+def _context(tl: str, ss: int, se: int, start: int, end: int) -> List[str]:
+    """Content words near a figure, in order, once each; tl is the text
+    lower-cased (_lower_same_length)."""
+    toks = _TOKEN.findall(tl, max(ss, start - 90), start)[-8:] + _TOKEN.findall(tl, end, min(se, end + 100))[:12]
+    vals = list(map(_CTX_WORDS.get, toks))
+    if None in vals:
+        vals = [_ctx_word(w) if v is None else v for w, v in zip(toks, vals)]
+    return list(dict.fromkeys(filter(None, vals)))

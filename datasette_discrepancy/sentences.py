@@ -16,7 +16,8 @@ _ABBREV = {
     "ave", "blvd", "rd", "hwy", "fig", "pres", "supt", "atty", "sgt", "pvt", "cpl",
 }
 
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?:\s+|$)|\n+")
+# (written to start with a character class: the regex engine then skips fast to candidates)
+_BOUNDARY = re.compile(r"[.!?][.!?]*[\"'”’)\]]*(?:\s+|$)|\n\n*")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
 
@@ -79,8 +80,9 @@ _BOILER_START = re.compile(
     r"Photo\s*(?:\d+\s*(?:of|/)\s*\d+|credit|:)|Caption\b|Credit\s*:|"
     r"[—–-]\s*[A-Z][\w. ]+\(@\w+\)|pic\.twitter\.com)",
 )
+# (the leading look-ahead lets the regex engine skip most positions at once)
 _BOILER_ANY = re.compile(
-    r"(?:REUTERS/|\(AP\s+Photo|\bAFP(?:/| via)\b|Getty\s+Images|Picture\s+taken\b|"
+    r"(?=[rR(aAgGpP/tTnNiI])(?:REUTERS/|\(AP\s+Photo|\bAFP(?:/| via)\b|Getty\s+Images|Picture\s+taken\b|"
     r"\bPhoto(?:graph)?\s*(?:by|credit)\b|/File\s+photo|\bTPX\s+IMAGES|"
     r"\bnewsletters?\b.*\b(?:sign|subscribe|inbox)|\binbox\b|"
     r"\(@\w+\)\s+\w+\s+\d|pic\.twitter\.com)",
@@ -93,7 +95,11 @@ _GALLERY_END = re.compile(r"^\s*(?:BACK\s+TO\s+SLIDE|SEE\s+ALL|HIDE\s+CAPTION|SH
 
 
 class Layout:
-    """Lines, sentences and boilerplate flags of a text, with fast lookups."""
+    """Lines, sentences and boilerplate flags of a text, with fast lookups.
+
+    Boilerplate flags are computed lazily, line by line: the sequential state
+    (photo galleries, repeated lines) is cheap and done once for the whole text;
+    the costly pattern checks run only for lines that hold a figure."""
 
     def __init__(self, text: str):
         self.text = text
@@ -101,9 +107,10 @@ class Layout:
         self.line_starts = [s for s, _ in self.lines]
         self.sentences = split_sentences(text)
         self.sent_starts = [s for s, _ in self.sentences]
-        self.boiler = self._boilerplate()
+        self._flags = None
 
-    def _boilerplate(self) -> List[bool]:
+    def _sequential(self) -> List[bool]:
+        """Per line: True (gallery or repeated line), False (blank) or None (check patterns)."""
         text = self.text
         flags = []
         seen = {}
@@ -117,21 +124,37 @@ class Layout:
                 b = True
             elif in_gallery:
                 b = True
-                if _GALLERY_END.match(line) or (not stripped and i + 1 < len(self.lines)
-                                                and not text[self.lines[i + 1][0]:self.lines[i + 1][1]].strip()):
-                    pass
                 if _GALLERY_END.match(line) and "BACK" in line.upper():
                     in_gallery = False
             if not b and stripped:
-                ll = line.lower()
-                if _BOILER_START.match(line) or (any(k in ll for k in _ANY_KEYS) and _BOILER_ANY.search(line)):
-                    b = True
-                elif stripped in seen and seen[stripped] != i - 0 and i > 2:
-                    b = True   # repeated line (caption / headline repeat), not the first lines
+                j = seen.get(stripped)
+                # repeated line (caption / headline repeat), not the first lines; the
+                # pattern checks below come first, so leave a marker for them
+                b = "r" if (j is not None and j != i and i > 2) else None
             if stripped and stripped not in seen:
                 seen[stripped] = i
             flags.append(b)
         return flags
+
+    @property
+    def boiler(self) -> List[bool]:
+        """Boilerplate flag of every line (forces the pattern checks on all lines)."""
+        return [self._line_flag(i) for i in range(len(self.lines))]
+
+    def _line_flag(self, i: int) -> bool:
+        flags = self._flags
+        if flags is None:
+            flags = self._flags = self._sequential()
+        b = flags[i]
+        if b is True or b is False:
+            return b
+        s, e = self.lines[i]
+        line = self.text[s:e]
+        ll = line.lower()
+        b = bool(_BOILER_START.match(line) or (any(k in ll for k in _ANY_KEYS) and _BOILER_ANY.search(line))) \
+            or b == "r"
+        flags[i] = b
+        return b
 
     def line_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.line_starts, pos) - 1)
@@ -140,6 +163,6 @@ class Layout:
         return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
 
     def is_boilerplate(self, pos: int) -> bool:
-        if not self.boiler:
+        if not self.lines:
             return False
-        return self.boiler[self.line_index(pos)]
+        return self._line_flag(self.line_index(pos))

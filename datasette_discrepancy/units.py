@@ -6,6 +6,7 @@ canonical unit for comparison (miles -> km, acres -> hectares) and collective
 nouns ("a crowd of thousands" counts people).
 """
 import re
+from functools import lru_cache
 from typing import Optional, Tuple
 
 # Irregular plurals and nouns that do not change.
@@ -95,6 +96,7 @@ SYNONYMS = {
 }
 
 
+@lru_cache(maxsize=8192)
 def normalize_unit(phrase: Optional[str]) -> Optional[str]:
     """Normalise a counted-noun phrase to its unit: plural lemma + synonyms."""
     if not phrase:
