@@ -244,10 +244,15 @@ def read_bytes(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
     return data
 
 
+def megabytes(size: int) -> str:
+    mb = size / (1024 * 1024)
+    return "{:.0f} MB".format(mb) if mb >= 10 else "{:.1f} MB".format(mb)
+
+
 def _too_big(size: int) -> str:
     return (
-        "file is {:.0f} MB, over the {:.0f} MB limit for one file; split it into smaller files "
-        "(JSON lines: split -l 1000) or leave it out".format(size / 1e6, MAX_FILE_BYTES / 1e6)
+        "file is {}, over the {} limit for one file; split it into smaller files "
+        "(JSON lines: split -l 1000) or leave it out".format(megabytes(size), megabytes(MAX_FILE_BYTES))
     )
 
 
@@ -401,8 +406,10 @@ def _manifest_text(manifest_path: str):
     try:
         size = os.path.getsize(manifest_path)
         if size > MAX_FILE_BYTES:
-            return InputError(manifest_path, "manifest is {:.0f} MB, over the {:.0f} MB limit; split it".format(
-                size / 1e6, MAX_FILE_BYTES / 1e6))
+            return InputError(
+                manifest_path,
+                "manifest is {}, over the {} limit; split it".format(megabytes(size), megabytes(MAX_FILE_BYTES)),
+            )
         raw = read_bytes(manifest_path)
     except OSError as e:
         return InputError(manifest_path, "cannot read manifest ({}); check the path".format(e.strerror))

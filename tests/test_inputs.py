@@ -102,19 +102,19 @@ def test_huge_file_is_refused_without_reading_it(tmp_path):
     assert peak < 1024 * 1024  # never read into memory
     assert len(result) == 1
     assert str(result[0]) == (
-        "dump.txt: file is 31 MB, over the 21 MB limit for one file; "
+        "dump.txt: file is 30 MB, over the 20 MB limit for one file; "
         "split it into smaller files (JSON lines: split -l 1000) or leave it out"
     )
 
 
 def test_huge_file_in_a_load_is_skipped_and_the_rest_loads(tmp_path, monkeypatch):
-    monkeypatch.setattr(articles, "MAX_FILE_BYTES", 10_000)
-    (tmp_path / "big.txt").write_text(GOOD * 500)
+    monkeypatch.setattr(articles, "MAX_FILE_BYTES", 1024 * 1024)
+    (tmp_path / "big.txt").write_text(GOOD * 21_000)  # 1.2 MB
     (tmp_path / "small.txt").write_text(GOOD)
     db_path = tmp_path / "db.db"
     result = load(db_path, tmp_path / "big.txt", tmp_path / "small.txt")
     assert result.exit_code == 1
-    assert "over the 0 MB limit for one file" in the_line(result, "big.txt")
+    assert "big.txt: file is 1.2 MB, over the 1.0 MB limit for one file" in the_line(result, "big.txt")
     assert [os.path.basename(r["source"]) for r in rows(db_path)] == ["small.txt"]
 
 
