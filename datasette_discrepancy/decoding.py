@@ -90,7 +90,7 @@ _TO_BYTE = {ch: b for b, ch in enumerate(CP1252)}
 
 def decode_cp1252(data: bytes) -> str:
     """Windows-1252 with the five undefined bytes read as Latin-1: never fails."""
-    return "".join(CP1252[b] for b in data) if data else ""
+    return codecs.charmap_decode(data, "strict", CP1252)[0]
 
 
 # ---------------------------------------------------------------- mojibake

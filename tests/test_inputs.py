@@ -511,3 +511,50 @@ def test_messy_input_loaded_twice_leaves_the_database_identical(tmp_path):
     assert skipped_lines(first) == skipped_lines(second)
     assert "3 loaded (3 new, 0 changed), 0 unchanged, 4 skipped" in first.stderr
     assert "0 loaded (0 new, 0 changed), 3 unchanged, 4 skipped" in second.stderr
+
+
+# ---------------------------------------------------------------- any bytes at all
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from datasette_discrepancy.articles import Document, InputError, read_manifest  # noqa: E402
+from datasette_discrepancy.html_text import html_to_text  # noqa: E402
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    data=st.binary(max_size=400) | st.text(max_size=200).map(lambda t: t.encode("utf-8", "surrogatepass")),
+    suffix=st.sampled_from([".txt", ".html", ".json", ".jsonl"]),
+)
+def test_any_bytes_become_documents_or_one_line_errors(tmp_path, data, suffix):
+    path = tmp_path / ("in" + suffix)
+    path.write_bytes(data)
+    for item in read_task(Task(path=str(path), source="in" + suffix)):
+        assert isinstance(item, (Document, InputError))
+        if isinstance(item, InputError):
+            assert "\n" not in str(item) and "\r" not in str(item)
+            assert "could not be read" not in item.message, item  # the safety net is not the plan
+        else:
+            item.body.encode("utf-8")  # storable: no lone surrogates
+            assert item.body.strip()
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=300) | st.text(max_size=200).map(lambda t: t.encode("utf-8", "surrogatepass")))
+def test_any_manifest_gives_tasks_or_one_line_errors(tmp_path, data):
+    path = tmp_path / "m.csv"
+    path.write_bytes(b"file,outlet,published\n" + data)
+    for item in read_manifest(str(path)):
+        assert isinstance(item, (Task, InputError))
+        if isinstance(item, InputError):
+            assert "\n" not in str(item)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=300), st.text(st.characters(blacklist_characters="<"), max_size=100), st.sampled_from(["script", "style", "nav"]))
+def test_html_to_text_takes_any_text_and_drops_scripts(before, inside, tag):
+    html_to_text(before)  # never raises
+    page = html_to_text("<p>{}</p><{}>{} SECRET</{}><p>kept</p>".format(before.replace("<", ""), tag, inside, tag))
+    assert "SECRET" not in page.text
+    assert page.text.endswith("kept")
