@@ -158,10 +158,18 @@ def _norm_unit(u: Optional[str]) -> Optional[str]:
     return normalize_unit(u.replace("_", " "))
 
 
+# Names of the same unit that extraction keeps apart (for its canonical values: a US
+# "ton" is 0.907 tonnes) but that news copy uses interchangeably.  Only true synonyms.
+_UNIT_EQUIVALENTS = [
+    {"tons", "tonnes", "metric tons"},
+]
+
+
 def unit_matches(pred_unit: Optional[str], gold_unit: Optional[str]) -> bool:
     """Does the predicted unit name the gold unit? Equal after plural-lemma and
-    synonym normalisation (soldiers = troops, kilometers = km), or one is the
-    last word of the other ("police officers" / "officers")."""
+    synonym normalisation (soldiers = troops, kilometers = km), in the same
+    class of _UNIT_EQUIVALENTS (tons = tonnes), or one is the last word of the
+    other ("police officers" / "officers")."""
     if gold_unit is None:
         return True
     p, g = _norm_unit(pred_unit), _norm_unit(gold_unit)
@@ -169,6 +177,9 @@ def unit_matches(pred_unit: Optional[str], gold_unit: Optional[str]) -> bool:
         return False
     if p == g:
         return True
+    for cls in _UNIT_EQUIVALENTS:
+        if p in cls and g in cls:
+            return True
     pw, gw = p.split(), g.split()
     return pw[-1] == gw[-1] and (len(pw) == 1 or len(gw) == 1)
 

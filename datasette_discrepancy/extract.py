@@ -1146,6 +1146,94 @@ def _attach_noun(text, rs: List[_Raw], end: int, s_start: int, s_end: int, allow
             r.anaphora = True
 
 
+# "organisers put the crowd at 40,000", "police estimated the turnout at", "numbered the force at"
+_ESTIMATE_AT = re.compile(
+    r"(?=[pensgcar])\b(?:put|puts|putting|estimated?|estimates|estimating|numbered|number|numbers|placed?|places|"
+    r"pegged|pegs|set|sets|counted|counts|gave|gives|give|assessed|reckoned)\s+"
+    r"(?:the|its|their|this|that|his|her|our)\s+((?:[a-z][\w'’-]*\s+){0,3}?[a-z][\w'’-]*)\s+at\s+$", re.I)
+_CROWD_WORDS = {"crowd", "crowds", "throng", "mob", "turnout"}
+_CROWD_MEMBERS = {"protesters", "demonstrators", "marchers", "supporters", "participants", "attendees",
+                  "spectators", "fans", "rioters", "activists", "pilgrims", "worshippers", "mourners"}
+_GATHERING = re.compile(r"\b(?:(?P<p>[Pp]rotest(?:s|ers?|ors?)?)|(?P<d>[Dd]emonstrat(?:ion|ions|ors?))|"
+                        r"(?P<m>march(?:es|ers)?|[Mm]archers))\b")
+_PERSON_UNITS = {normalize_unit(w) for w in """
+people residents citizens migrants immigrants refugees asylum-seekers evacuees survivors victims protesters
+demonstrators marchers rioters activists supporters participants attendees spectators fans police officers
+agents troopers deputies detectives troops soldiers personnel marines sailors airmen guardsmen reservists
+paratroopers fighters militants insurgents rebels firefighters responders rescuers volunteers workers
+employees staff crews members students children adults men women farmers passengers tourists visitors
+prisoners detainees inmates hostages voters delegates journalists officials""".split()}
+_GROUP_WORDS = re.compile(r"-strong\s+((?:[a-z][\w'’-]*\s+){0,2}?)([a-z][\w'’-]*)\b")
+
+
+def _counted_head(phrase: str) -> Optional[Tuple[str, str]]:
+    """The counted thing of "the crowd", "the number of protesters", "the force": a
+    collective, a count noun, or the noun after "number of" / "size of"."""
+    words = phrase.lower().split()
+    if "of" in words:
+        tail = words[words.index("of") + 1:]
+        tail = [w for w in tail if w not in ("the", "a", "an", "its", "their", "this", "that")]
+        if tail:
+            words = tail
+    head = words[-1]
+    if head in COLLECTIVES:
+        return COLLECTIVES[head], phrase.split()[-1]
+    if head in COUNT_NOUNS and head not in SPEAKER_NOUNS and normalize_unit(head) not in TIME_UNITS:
+        return normalize_unit(head), phrase
+    return None
+
+
+def _crowd_members(text: str, layout: Layout, start: int, sidx: int, prev_units) -> Optional[str]:
+    """Who a crowd is made of: the people-unit of a recent figure (the same sentence or the
+    three before) if it counts members of a gathering, else the gathering named nearby."""
+    for psi, pu, pnp in reversed(prev_units):
+        if sidx - psi > 3:
+            break
+        if pu in _CROWD_MEMBERS:
+            return pu
+    lo = layout.sentences[max(0, sidx - 3)][0] if layout.sentences else 0
+    last = None
+    for last in _GATHERING.finditer(text, lo, start):
+        pass
+    if last is None:
+        return None
+    return "protesters" if last.group("p") else "demonstrators" if last.group("d") else "marchers"
+
+
+def _strong_group(text, tl, layout, r, sidx, ss, se, prev_units) -> Tuple[Optional[str], Optional[str]]:
+    """Unit of "N-strong <group>": the group's own word if it is a collective ("crowd",
+    "contingent"), else the people the sentence or the figures before it talk about."""
+    gm = _GROUP_WORDS.match(text, r.end, se)
+    if gm and gm.group(2).lower() in COLLECTIVES:
+        u = COLLECTIVES[gm.group(2).lower()]
+        if u == "people" and gm.group(2).lower() in _CROWD_WORDS:
+            u = _crowd_members(text, layout, r.start, sidx, prev_units) or u
+        return u, gm.group(2)
+    for psi, pu, pnp in reversed(prev_units):
+        if psi == sidx and pu in _PERSON_UNITS:
+            return pu, pnp
+    for lo, hi, rev in ((r.end, se, False), (ss, r.start, True)):
+        toks = list(_TOKEN.finditer(text, lo, hi))
+        for t in (reversed(toks) if rev else toks):
+            w = t.group()
+            if w.islower() and w in COUNT_NOUNS and w not in SPEAKER_NOUNS:
+                u = normalize_unit(w)
+                if u in _PERSON_UNITS:
+                    return u, w
+    for psi, pu, pnp in reversed(prev_units):
+        if sidx - psi > 3:
+            break
+        if pu in _PERSON_UNITS:
+            return pu, pnp
+    return "people", None
+
+
+_PREMISES = {"homes", "households", "residences", "businesses"}
+_PREMISES_AND = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:(?:homes?|households?|residences?)\s+and\s+businesses|"
+                           r"businesses\s+and\s+(?:homes|households|residences))\b", re.I)
+_POWER = re.compile(r"\b(?:power|electricity|outages?|blackouts?)\b", re.I)
+
+
 def _finish(text: str, tl: str, layout: Layout, raws: List[_Raw]) -> List[Claim]:
     out: List[Claim] = []
     n = len(text)
@@ -1178,12 +1266,19 @@ def _finish(text: str, tl: str, layout: Layout, raws: List[_Raw]) -> List[Claim]
         sentence = text[ss:se]
         unit = r.unit
         np_ = r.np
+        if unit is None and text.startswith("-strong", r.end):
+            # "a 250-strong advance party": a count of people, whatever the group is called
+            unit, np_ = _strong_group(text, tl, layout, r, sidx, ss, se, prev_units)
         if unit is None:
-            # anaphora: "killed 22", "the number of people ... 6,500", previous claim in the
-            # sentence, noun before, noun after, previous claims nearby
+            # anaphora: "put the crowd at 40,000", "killed 22", "the number of people ... 6,500",
+            # previous claim in the sentence, noun before, noun after, previous claims nearby
             cand = None
             lead = text[max(ss, r.start - 40):r.start]
-            if _KILL_BEFORE.search(lead):
+            if lead.endswith(("at ", "at\t")):
+                em = _ESTIMATE_AT.search(text, max(ss, r.start - 80), r.start)
+                if em:
+                    cand = _counted_head(em.group(1))
+            if cand is None and _KILL_BEFORE.search(lead):
                 cand = ("people", None)
             if cand is None:
                 nm = None
@@ -1213,8 +1308,16 @@ def _finish(text: str, tl: str, layout: Layout, raws: List[_Raw]) -> List[Claim]
             if cand is None and sidx > 0:
                 ps, pe = layout.sentences[sidx - 1]
                 cand = _noun_before(text, pe, ps)
+            if cand and cand[0] == "people" and cand[1] and cand[1].lower() in _CROWD_WORDS:
+                # a crowd counts its members: the protesters, marchers, fans ... of the story
+                members = _crowd_members(text, layout, r.start, sidx, prev_units)
+                if members:
+                    cand = (members, cand[1])
             if cand:
                 unit, np_ = cand
+        if unit in _PREMISES and _POWER.search(sentence) and _PREMISES_AND.match(text, r.end, se):
+            # utilities count customers: "400,000 homes and businesses without power"
+            unit = "customers"
         if unit == "pounds" and re.search(r"(?:million|billion|trillion|bn|\dm)\b", text[r.start:r.end], re.I):
             unit = "gbp"
         if unit is not None:

@@ -238,7 +238,7 @@ COLLECTIVES = {
     "workforce": "workers", "population": "people", "audience": "people",
     "delegation": "delegates", "toll": "people", "death toll": "people",
     "turnout": "people", "march": "people", "rally": "people", "protest": "protesters",
-    "demonstration": "demonstrators",
+    "demonstration": "demonstrators", "presence": "troops",
 }
 
 # Nouns that speak rather than get counted (skipped when guessing a unit by anaphora).

@@ -54,6 +54,20 @@ def test_unit_matching():
     assert not unit_matches(None, "troops")
 
 
+@pytest.mark.parametrize("pred,gold,ok", [
+    ("tonnes", "tons", True),             # "99,000 metric tons" extracted as tonnes
+    ("tons", "tonnes", True),
+    ("metric tons", "tons", True),
+    ("tonnes", "metric tons", True),
+    ("tonnes", "pounds", False),          # true synonyms only
+    ("tons", "kg", False),
+    ("people", "protesters", False),
+    ("vehicles", "boats", False),
+])
+def test_unit_synonym_classes(pred, gold, ok):
+    assert unit_matches(pred, gold) is ok
+
+
 def test_perfect_predictions():
     preds = [
         P("dir/a.txt", 10, 800, 1000, "troops", 1), P("dir/a.txt", 52, 2000, 2000, "soldiers", 2),

@@ -207,6 +207,46 @@ def test_anaphora_units():
     assert [c.unit for c in claims] == ["people", "people"]
 
 
+# (text, expression, unit): the counted thing comes from what is counted, not the nearest noun
+UNIT_CASES = [
+    # "put / estimated / numbered the X at N": X is what is counted
+    ("Police said 5,000 protesters and 1,300 tractors took part, while organisers put the crowd at 40,000.",
+     "40,000", "protesters"),
+    ("Officials estimated the crowd at 12,000.", "12,000", "people"),
+    ("The union put the number of strikers at 3,000.", "3,000", "strikers"),
+    ("The ministry put the death toll at 41.", "41", "people"),
+    ("The health agency numbered the evacuees at 900.", "900", "evacuees"),
+    # a crowd counts the members of the gathering named nearby
+    ("How big was the protest? Police put the crowd at roughly 5,000; organizers claimed eight times that.",
+     "roughly 5,000", "protesters"),
+    ("How big was the protest? Police put the crowd at roughly 5,000; organizers claimed eight times that.",
+     "eight times that", "protesters"),
+    ("The march was peaceful. A crowd of 2,000 gathered at noon.", "2,000", "marchers"),
+    ("Officials estimated the crowd at 60,000 at the stadium.", "60,000", "people"),
+    # "N-strong X": people, whatever the group is called
+    ("The 250-strong advance party flew in on Tuesday, and by Thursday some 400 British soldiers had arrived.",
+     "250", "troops"),
+    ("A 300-strong contingent left the base.", "300", "troops"),
+    ("A 5,000-strong crowd filled the square.", "5,000", "people"),
+    ("The 40-strong team reached the summit.", "40", "people"),
+    # a military presence counts troops
+    ("The British presence at the base had stood at around 900 before the announcement.", "around 900", "troops"),
+    # utilities count customers: homes and businesses without power
+    ("By Thursday evening, more than 400,000 homes and businesses were without electricity.",
+     "more than 400,000", "customers"),
+    ("More than 800,000 homes and businesses remained without power.", "More than 800,000", "customers"),
+    ("The fire destroyed 300 homes and businesses.", "300", "homes"),
+    ("About 20,000 homes were without power.", "About 20,000", "homes"),
+]
+
+
+@pytest.mark.parametrize("text,expr,unit", UNIT_CASES, ids=[c[1] + "|" + c[0][:30] for c in UNIT_CASES])
+def test_unit_from_what_is_counted(text, expr, unit):
+    claims = {c.text: c for c in extract_claims(text)}
+    assert expr in claims, list(claims)
+    assert claims[expr].unit == unit
+
+
 def test_sentence_offsets():
     text = "First sentence here. Officials said 40 homes burned. Last one."
     c = one(text)
