@@ -17,7 +17,7 @@ spec.loader.exec_module(evaluate_script)
 TARGETS = evaluate.TARGETS
 # measured floors where a corpus is below target (see README "Measuring it")
 FLOORS = {
-    "extra": {"unit_accuracy": 0.92, "grouping_f1": 0.80},
+    "extra": {"grouping_f1": 0.82},
     "heldout": {"core_recall": 0.96, "precision": 0.95, "vague_recall": 0.80, "unit_accuracy": 0.85, "grouping_f1": 0.70},
 }
 
