@@ -126,3 +126,18 @@ async def figure_sources(db, measure_id):
     sql = """select value_low, value_high, count(distinct coalesce(origin_article_id, article_id)) as sources
       from claims where measure_id = ? group by value_low, value_high"""
     return {(r["value_low"], r["value_high"]): r["sources"] for r in (await db.execute(sql, [measure_id])).rows}
+
+
+async def shared_passages(db, article_id):
+    """Which articles this one reprints from, and which reprint it, with how
+    many paragraphs each (both directions use an index on passages)."""
+    if "passages" not in await db.table_names():
+        return {"copied_from": [], "copied_by": []}
+    sql = """select passages.{other} as article_id, articles.outlet, articles.published, articles.headline,
+        count(*) as passages
+      from passages join articles on articles.id = passages.{other}
+      where passages.{this} = :id and passages.article_id != passages.origin_article_id
+      group by passages.{other} order by passages.{other}"""
+    copied_from = await db.execute(sql.format(this="article_id", other="origin_article_id"), {"id": article_id})
+    copied_by = await db.execute(sql.format(this="origin_article_id", other="article_id"), {"id": article_id})
+    return {"copied_from": [dict(r) for r in copied_from.rows], "copied_by": [dict(r) for r in copied_by.rows]}

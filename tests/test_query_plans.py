@@ -7,7 +7,7 @@ import pytest
 from datasette.app import Datasette
 from datasette.database import Database
 
-OUR_TABLES = {"articles", "claims", "measures", "measure_cells"}
+OUR_TABLES = {"articles", "claims", "measures", "measure_cells", "passages"}
 # "SCAN claims" reads every row; "SCAN measures USING INDEX ..." walks an index in order
 FULL_SCAN = re.compile(r"^SCAN (\w+)(?! USING)")
 
@@ -18,7 +18,7 @@ def recorded(monkeypatch):
     real = Database.execute
 
     async def execute(self, sql, params=None, *args, **kwargs):
-        if re.search(r"\b(articles|claims|measures|measure_cells)\b", sql) and "sqlite_master" not in sql:
+        if re.search(r"\b(articles|claims|measures|measure_cells|passages)\b", sql) and "sqlite_master" not in sql:
             queries.append((self.path, sql, params))
         return await real(self, sql, params, *args, **kwargs)
 

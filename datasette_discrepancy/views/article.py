@@ -14,9 +14,10 @@ async def article_view(datasette, request):
     if article is None:
         raise NotFound("No article {}".format(raw_id))
     claims = await queries.article_claims(db, article["id"])
+    shared = await queries.shared_passages(db, article["id"])
     urls = links(datasette, name)
     if request.url_vars.get("format") == ".json":
-        return Response.json({"database": name, "article": article, "claims": claims})
+        return Response.json({"database": name, "article": article, "claims": claims, "wire_copy": shared})
     return Response.html(
         await datasette.render_template(
             "discrepancy_article.html",
@@ -25,6 +26,7 @@ async def article_view(datasette, request):
                 "article": article,
                 "segments": highlight_segments(article["body"], claims),
                 "claims": claims,
+                "shared": shared,
                 "links": urls,
             },
             request=request,
