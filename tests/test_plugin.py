@@ -125,3 +125,15 @@ async def test_base_url(seed_db_path):
     assert response.status_code == 200
     assert 'href="/news/border/-/discrepancies/' in response.text
     assert 'href="/border/' not in response.text
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("base_url", ["/", "/news/"])
+async def test_pages_link_the_plugin_stylesheet(seed_db_path, base_url):
+    ds = Datasette([seed_db_path], settings={"base_url": base_url})
+    page = (await ds.client.get("/border/-/discrepancies")).text
+    href = "{}-/static-plugins/datasette-discrepancy/discrepancy.css".format(base_url)
+    assert '<link rel="stylesheet" href="{}">'.format(href) in page
+    css = await ds.client.get("/-/static-plugins/datasette-discrepancy/discrepancy.css")
+    assert css.status_code == 200
+    assert ".discrepancy-assessment-conflicting" in css.text
