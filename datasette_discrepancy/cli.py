@@ -82,7 +82,10 @@ def run_load(db_path, paths, manifest, jobs=None, quiet=False):
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def check_database_path(db_path):
+LOAD_USAGE = "datasette discrepancy load DB [PATH]... --manifest CSV"
+
+
+def check_database_path(db_path, usage=LOAD_USAGE):
     """Stop with one clear line if DB cannot be a database we may write."""
     shown = printable(db_path)
     if os.path.isdir(db_path):
@@ -105,8 +108,7 @@ def check_database_path(db_path):
             raise click.ClickException("cannot read {} ({}); check its permissions".format(shown, e.strerror))
         if header and header != SQLITE_HEADER:
             raise click.ClickException(
-                "{} is not a SQLite database; DB comes first and is a new or existing .db file: "
-                "datasette discrepancy load DB [PATH]... --manifest CSV".format(shown)
+                "{} is not a SQLite database; DB comes first and is a new or existing .db file: {}".format(shown, usage)
             )
         if not os.access(db_path, os.W_OK):
             raise click.ClickException(
@@ -116,8 +118,7 @@ def check_database_path(db_path):
         suffix = os.path.splitext(db_path)[1].lower()
         if suffix in SUFFIXES or suffix in CSV_SUFFIXES:
             raise click.ClickException(
-                "{} looks like an input, not a database; DB comes first: "
-                "datasette discrepancy load DB [PATH]... --manifest CSV".format(shown)
+                "{} looks like an input, not a database; DB comes first: {}".format(shown, usage)
             )
     if not os.access(folder, os.W_OK):
         raise click.ClickException(
@@ -192,18 +193,23 @@ def regroup_command(db_path, config_path):
     from . import aggregates, analysis, regroup
     from . import db as dblayer
 
-    with open(config_path, encoding="utf-8") as fp:
-        text = fp.read()
-    db = dblayer.open_database(db_path)
     try:
-        corrections = regroup.parse(text, config_path)
-        with db.atomic():
-            analysis.ensure_tables(db)
-            regroup.store(db, corrections)
-            touched = regroup.apply(db)
-            aggregates.refresh_measures(db, sorted(touched))
-    except regroup.CorrectionError as e:
-        raise click.ClickException(str(e))
+        with open(config_path, encoding="utf-8") as fp:
+            text = fp.read()
+    except (OSError, UnicodeDecodeError) as e:
+        raise click.ClickException("cannot read {} ({}); give a UTF-8 YAML or JSON file".format(printable(config_path), e))
+    check_database_path(db_path, usage="datasette discrepancy regroup DB --config FILE")
+    with database_errors(db_path):
+        db = dblayer.open_database(db_path)
+        try:
+            corrections = regroup.parse(text, config_path)
+            with db.atomic():
+                analysis.ensure_tables(db)
+                regroup.store(db, corrections)
+                touched = regroup.apply(db)
+                aggregates.refresh_measures(db, sorted(touched))
+        except regroup.CorrectionError as e:
+            raise click.ClickException(str(e))
     count = db["measure_corrections"].count
     click.echo(
         "{}: {} correction{} stored; {} measure{} changed".format(

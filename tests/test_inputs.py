@@ -558,3 +558,15 @@ def test_html_to_text_takes_any_text_and_drops_scripts(before, inside, tag):
     page = html_to_text("<p>{}</p><{}>{} SECRET</{}><p>kept</p>".format(before.replace("<", ""), tag, inside, tag))
     assert "SECRET" not in page.text
     assert page.text.endswith("kept")
+
+
+def test_regroup_on_a_file_that_is_not_a_database(tmp_path):
+    (tmp_path / "notes.txt").write_text(GOOD)
+    (tmp_path / "c.yml").write_text("rename: {}\n")
+    result = run("regroup", str(tmp_path / "notes.txt"), "--config", str(tmp_path / "c.yml"))
+    assert result.exit_code == 1
+    assert stderr_lines(result) == [
+        "Error: {} is not a SQLite database; DB comes first and is a new or existing .db file: "
+        "datasette discrepancy regroup DB --config FILE".format(tmp_path / "notes.txt")
+    ]
+    assert (tmp_path / "notes.txt").read_text() == GOOD
