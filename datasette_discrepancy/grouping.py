@@ -22,6 +22,8 @@ UNIT_FAMILIES = {
         "people", "persons", "residents", "deaths", "dead", "victims", "fatalities", "lives",
         "individuals", "civilians", "inhabitants", "citizens", "bodies", "casualties",
         "protesters", "protestors", "demonstrators", "marchers", "participants",
+        "fans", "spectators", "attendees", "festival-goers", "festivalgoers", "concertgoers", "visitors",
+        "patients", "passengers", "travellers", "travelers", "pilgrims", "worshippers",
     },
     "troops": {
         "troops", "soldiers", "personnel", "service members", "servicemembers", "forces",
@@ -58,7 +60,9 @@ STOPWORDS = set(
     than then there here when where while what how about around some more most less least over under up
     down out into onto off also just only still already yet so such very much many few several all any
     each other another same new said says say told according would could should may might will can
-    not no nor if because after before since until during per one two three mr ms mrs dr""".split()
+    not no nor if because after before since until during per one two three mr ms mrs dr
+    estimated estimate estimates claimed claim claims put reported reports figure figures counted count
+    believed thought""".split()
 )
 
 # Words for what happened to the counted thing, folded to one stem each, so
@@ -126,6 +130,9 @@ def claim_terms(claim: dict) -> Counter:
         # "a death toll of 5": the unit itself says what happened
         terms[stem] += 2.0
     unit_words -= set(PREDICATE_STEMS)
+    # Who gives a figure says nothing about what it counts: police and
+    # organisers counting one crowd must line up (and may conflict).
+    unit_words |= {normalise_word(w) for w in TOKEN_RE.findall(claim.get("attribution") or "")}
     breaks = [m.start() for m in CLAUSE_BREAK_RE.finditer(sentence)]
     clause_start = max([b for b in breaks if b < position] or [0])
     clause_end = min([b for b in breaks if b >= figure_end] or [len(sentence)])
@@ -153,6 +160,8 @@ THRESHOLD = 0.20  # cosine similarity a claim needs to join a measure
 MAX_RATIO = 30  # figures this far apart are not one quantity, even revised
 CLOSE_RATIO = 1.6  # figures this close to a measure's range ...
 CLOSE_VALUE_BONUS = 0.25  # ... add this much to their word similarity
+CLOSE_MIN_SIMILARITY = 0.1  # ... when the words are at least this similar
+BOUNDED_FAMILIES = {"percent"}
 
 
 def _typical(claim: dict) -> Optional[float]:
@@ -182,6 +191,7 @@ def _cannot_link(a: dict, b: dict) -> bool:
 
 
 YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+YEAR_AFTER_RE = re.compile(r"[^.;,\d]{0,30}?\b(?:in|during|of)\s+(1[89]\d\d|20\d\d)\b")
 
 
 def past_event_year(claim: dict) -> Optional[str]:
@@ -193,6 +203,10 @@ def past_event_year(claim: dict) -> Optional[str]:
         return None
     published_year = (claim.get("published") or "")[:4]
     years = [m.group(1) for m in YEAR_RE.finditer(sentence[max(0, position - 120) : position])]
+    # "... up from $22 million in 2021": a year right after the figure dates it
+    after = YEAR_AFTER_RE.match(sentence, position + len(claim.get("text") or ""))
+    if after:
+        years.append(after.group(1))
     years = [y for y in years if not published_year or y < published_year]
     return years[-1] if years else None
 
@@ -336,8 +350,10 @@ def assign_article(claims: Sequence[dict], measures: List[Measure], threshold: f
             if m.key in taken or not all(m.fits(v) for v in values):
                 continue
             score = sum(w * m.centroid.get(t, 0.0) for t, w in group_terms.items()) / (norm * _norm(m.centroid))
-            if values and m.close(values):
-                # figures close to a measure's own are evidence they count the same thing
+            if values and block[1] not in BOUNDED_FAMILIES and m.close(values):
+                # figures close to a measure's own are evidence they count the
+                # same thing; not for shares, which crowd into 0 to 100
+                # whatever they measure
                 score += CLOSE_VALUE_BONUS
             if score > best:
                 best, chosen = score, m
