@@ -16,7 +16,7 @@ from . import db as dblayer
 from .compare import DEFAULT_APPROX_TOLERANCE, DEFAULT_WINDOW_DAYS, _date, assess, compatible, interval
 
 # Below this many claims the pairwise compare.assess is quick enough.
-PAIRWISE_MAX = 150
+PAIRWISE_MAX = 12
 
 CLAIM_COLUMNS = ("id", "value_low", "value_high", "qualifier", "retrospective", "outlet", "published", "status")
 

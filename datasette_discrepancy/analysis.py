@@ -1,14 +1,19 @@
-"""What happens after articles are written: each article joins a story, and
-its claims join measures (grouping.py), article by article in id order.
+"""What happens after articles are written: each article joins a story, its
+claims join measures (grouping.py), and its paragraphs are checked for wire
+copy (syndication.py), article by article in id order.
 
-Runs inside the load's transaction, so articles, claims, stories and
-measures are committed together. What grouping must remember between loads
-(story word profiles, measure centroids) is kept in the database, so a later
-load continues exactly where the earlier one stopped.
+The work that needs only the article itself (word vectors, paragraph
+sketches, the words around each figure) is done by `prepare` in the loader's
+worker processes; an Analyzer then does the rest in the writing process,
+inside the load's transaction, so articles, claims, stories, measures and
+passages are committed together. What it must remember between loads (story
+profiles, measure centroids, paragraph sketches) is kept in the database, and
+cached in memory for the length of one load.
 """
 import json
 from collections import Counter
-from typing import Dict, Iterable, List, Set
+from dataclasses import dataclass
+from typing import Dict, Iterable, List, Optional, Set
 
 from . import grouping, regroup, stories, syndication
 
@@ -39,15 +44,20 @@ def ensure_tables(db):
         )
     if not db["passages"].exists():
         db["passages"].create(
-            {"id": int, "article_id": int, "span_start": int, "span_end": int, "origin_article_id": int},
+            {"id": int, "article_id": int, "span_start": int, "span_end": int, "origin_article_id": int,
+             "sketch": str},
             pk="id",
             foreign_keys=[("article_id", "articles", "id"), ("origin_article_id", "articles", "id")],
         )
         db["passages"].create_index(["article_id"])
         db["passages"].create_index(["origin_article_id"])
         db["passage_bands"].create({"band": int, "passage_id": int}, foreign_keys=[("passage_id", "passages", "id")])
-        db["passage_bands"].create_index(["band"])
         db["passage_bands"].create_index(["passage_id"])
+    # the oldest passages with a band come first from the index itself, however
+    # many passages share it (wire copy reprinted thousands of times)
+    db["passage_bands"].create_index(["band", "passage_id"], if_not_exists=True)
+    if "sketch" not in db["passages"].columns_dict:
+        db["passages"].add_column("sketch", str)
     if "shared_passages" not in db.view_names():
         db.create_view("shared_passages", SHARED_PASSAGES_VIEW)
 
@@ -68,121 +78,264 @@ group by passages.article_id, passages.origin_article_id
 """
 
 
-# ------------------------------------------------------------------ syndication
+# ------------------------------------------------------------------ preparing
+
+
+@dataclass
+class Prepared:
+    """What analysis needs from one article, computed where it was extracted."""
+
+    vector: Dict[str, float]
+    passages: List[syndication.Passage]
+    claim_terms: List[Counter]
+
+
+def claim_for_grouping(claim) -> dict:
+    """An extract.Claim as the plain dict grouping reads."""
+    return {
+        "text": claim.text,
+        "unit": claim.unit,
+        "sentence": claim.sentence,
+        "sentence_offset": claim.span_start - claim.sentence_start,
+        "attribution": claim.attribution,
+        "context": " ".join(claim.context or ()),
+    }
+
+
+def prepare(body: str, claims) -> Prepared:
+    return Prepared(
+        vector=stories.article_vector(body),
+        passages=syndication.passages(body),
+        claim_terms=[grouping.claim_terms(claim_for_grouping(c)) for c in claims],
+    )
+
+
+# ------------------------------------------------------------------ the analyzer
 
 CANDIDATES_PER_BAND = 20  # the oldest copies are enough to find the origin
+CLAIM_COLUMNS = (
+    "claims.id, claims.article_id, claims.text, claims.unit, claims.noun_phrase, claims.context, "
+    "claims.sentence, claims.attribution, claims.value_low, claims.value_high, claims.qualifier, "
+    "claims.retrospective, claims.canonical_low, claims.canonical_high"
+)
 
 
-def _passage_text(db, article_id, start, end) -> str:
-    row = db.execute(
-        "select substr(body, ? + 1, ? - ?) from articles where id = ?", [start, end, start, article_id]
-    ).fetchone()
-    return row[0] if row else ""
+class Analyzer:
+    """Stories, measures and wire copy for the articles of one load.
 
+    Keeps what it reads in memory for the length of the load and writes what
+    changed before each `update` returns, inside the caller's transaction.
+    """
 
-def find_origin(db, article_id: int, passage: syndication.Passage):
-    """The article that first published a near-copy of this passage, if any."""
-    checked = set()
-    for band in passage.bands:
-        rows = db.execute(
-            """select passages.id, passages.article_id, passages.span_start, passages.span_end,
-                 passages.origin_article_id
-               from passage_bands join passages on passages.id = passage_bands.passage_id
-               where passage_bands.band = ? and passages.article_id != ?
-               order by passages.id limit ?""",
-            [band, article_id, CANDIDATES_PER_BAND],
-        ).fetchall()
-        for passage_id, other_article, start, end, origin in rows:
-            if passage_id in checked:
-                continue
-            checked.add(passage_id)
-            other = syndication.shingles(_passage_text(db, other_article, start, end))
-            if syndication.is_copy(passage.shingles, other):
-                return origin
-    return None
+    def __init__(self, db):
+        self.db = db
+        ensure_tables(db)
+        self.forget()
 
+    def forget(self):
+        """Drop what is cached: call after anything else changed the database."""
+        self.stories: Dict[int, stories.Story] = {}
+        self.window_ids: Dict[Optional[str], List[int]] = {}
+        self.blocks: Dict[tuple, List[grouping.Measure]] = {}
+        self.dirty_stories: Set[int] = set()
 
-def record_passages(db, article_id: int, body: str):
-    """Fingerprint the article's passages and mark each claim with the
-    article its passage first appeared in (its own, unless copied)."""
-    db.execute(
-        "delete from passage_bands where passage_id in (select id from passages where article_id = ?)", [article_id]
-    )
-    db.execute("delete from passages where article_id = ?", [article_id])
-    db.execute("update claims set origin_article_id = ? where article_id = ?", [article_id, article_id])
-    for passage in syndication.passages(body):
-        origin = find_origin(db, article_id, passage) or article_id
-        passage_id = db["passages"].insert(
-            {"article_id": article_id, "span_start": passage.start, "span_end": passage.end, "origin_article_id": origin}
-        ).last_pk
-        db["passage_bands"].insert_all({"band": band, "passage_id": passage_id} for band in passage.bands)
-        if origin != article_id:
-            db.execute(
-                "update claims set origin_article_id = ? where article_id = ? and span_start >= ? and span_end <= ?",
-                [origin, article_id, passage.start, passage.end],
+    def save_stories(self):
+        for story_id in sorted(self.dirty_stories):
+            story = self.stories[story_id]
+            self.db.execute(
+                "insert or replace into stories (id, first_published, last_published, articles, profile) "
+                "values (?, ?, ?, ?, ?)",
+                [story.id, story.first_published, story.last_published, story.articles,
+                 json.dumps(dict(story.profile), sort_keys=True)],
             )
+        self.dirty_stories.clear()
 
+    # -- stories
 
-# ------------------------------------------------------------------ stories
+    def _stories_near(self, published) -> List[stories.Story]:
+        if published not in self.window_ids:
+            if published:
+                rows = self.db.execute(
+                    """select id from stories where last_published is null
+                       or (last_published >= date(:p, '-{d} days') and first_published <= date(:p, '+{d} days'))
+                    """.format(d=stories.WINDOW_DAYS),
+                    {"p": published},
+                )
+            else:
+                rows = self.db.execute("select id from stories")
+            self.window_ids[published] = [r[0] for r in rows]
+        found = []
+        # stories changed in this batch are not saved yet: best_story checks their window
+        for story_id in sorted(set(self.window_ids[published]) | self.dirty_stories):
+            if story_id not in self.stories:
+                row = self.db.execute(
+                    "select id, first_published, last_published, articles, profile from stories where id = ?",
+                    [story_id],
+                ).fetchone()
+                if row is None:
+                    continue
+                self.stories[story_id] = stories.Story(
+                    id=row[0], first_published=row[1], last_published=row[2], articles=row[3],
+                    profile=Counter(json.loads(row[4] or "{}")),
+                )
+            found.append(self.stories[story_id])
+        return found
 
+    def assign_story(self, article_id, published, vector) -> int:
+        story = stories.best_story(vector, published, self._stories_near(published))
+        if story is None:
+            story = stories.Story(id=article_id)
+            self.stories[story.id] = story
+            # a new story is near every date within its window: forget cached windows
+            self.window_ids.clear()
+        story.add(vector, published)
+        self.dirty_stories.add(story.id)
+        if story.first_published != published or story.last_published != published:
+            self.window_ids.clear()  # its window may have grown
+        self.db.execute("update articles set story_id = ? where id = ?", [story.id, article_id])
+        return story.id
 
-def _story_from_row(row) -> stories.Story:
-    return stories.Story(
-        id=row["id"],
-        first_published=row["first_published"],
-        last_published=row["last_published"],
-        articles=row["articles"],
-        profile=Counter(json.loads(row["profile"] or "{}")),
-    )
+    # -- measures
 
+    def _block_measures(self, block) -> List[grouping.Measure]:
+        if block not in self.blocks:
+            rows = self.db.execute(
+                "select id, story_id, unit_family, past_year, grouping from measures "
+                "where story_id = ? and unit_family = ? and past_year is ? order by id",
+                list(block),
+            )
+            self.blocks[block] = [
+                _measure_from_state(r[0], (r[1], r[2], r[3]), r[4]) for r in rows
+            ]
+        return self.blocks[block]
 
-def _candidate_stories(db, published) -> List[stories.Story]:
-    if published:
-        rows = db.execute(
-            """select * from stories where last_published is null
-               or (last_published >= date(:p, '-{d} days') and first_published <= date(:p, '+{d} days'))""".format(
-                d=stories.WINDOW_DAYS
-            ),
-            {"p": published},
+    def group_article(self, article_id, story_id, published, claim_terms=None) -> Set[int]:
+        rows = self.db.execute(
+            "select {} from claims where article_id = ? order by id".format(CLAIM_COLUMNS), [article_id]
         )
-    else:
-        rows = db.execute("select * from stories")
-    columns = [c[0] for c in rows.description]
-    return [_story_from_row(dict(zip(columns, r))) for r in rows]
+        columns = [c[0] for c in rows.description]
+        claims = [dict(zip(columns, r), story=story_id, published=published) for r in rows]
+        if claim_terms is not None and len(claim_terms) == len(claims):
+            for claim, terms in zip(claims, claim_terms):
+                claim["terms"] = terms
+        blocks = sorted({grouping.block_of(c) for c in claims} - {None}, key=repr)
+        measures = [m for block in blocks for m in self._block_measures(block)]
+        before = {m.key: m.size for m in measures}
+        keys = grouping.assign_article(claims, measures)
+        new_ids: Dict[int, int] = {}
+        for measure in measures:
+            if measure.key < 0:
+                members = [c for c, k in zip(claims, keys) if k == measure.key]
+                label, unit = grouping.measure_label(members)
+                new_ids[measure.key] = self.db["measures"].insert(
+                    {
+                        "slug": _unique_slug(self.db, label),
+                        "label": label,
+                        "unit": unit,
+                        "story_id": measure.block[0],
+                        "unit_family": measure.block[1],
+                        "past_year": measure.block[2],
+                        "grouping": _grouping_state(measure),
+                    }
+                ).last_pk
+                measure.key = new_ids[measure.key]
+                self.blocks[measure.block].append(measure)
+            elif measure.size != before.get(measure.key):
+                self.db.execute(
+                    "update measures set grouping = ? where id = ?", [_grouping_state(measure), measure.key]
+                )
+        updates = [(new_ids.get(k, k), c["id"]) for c, k in zip(claims, keys)]
+        self.db.conn.executemany("update claims set measure_id = ? where id = ?", updates)
+        return {m for m, _ in updates if m is not None}
+
+    # -- wire copy
+
+    def find_origin(self, article_id, passage: syndication.Passage):
+        """The article that first published a near-copy of this passage, if any."""
+        checked = set()
+        for band in passage.bands:
+            rows = self.db.execute(
+                """select passages.id, passages.origin_article_id, passages.sketch
+                   from passage_bands join passages on passages.id = passage_bands.passage_id
+                   where passage_bands.band = ? and passages.article_id != ?
+                   order by passage_bands.passage_id limit ?""",
+                [band, article_id, CANDIDATES_PER_BAND],
+            ).fetchall()
+            for passage_id, origin, sketch in rows:
+                if passage_id in checked:
+                    continue
+                checked.add(passage_id)
+                if syndication.is_copy(passage.sketch, syndication.decode(sketch)):
+                    return origin
+        return None
+
+    def record_passages(self, article_id, passages: List[syndication.Passage]):
+        """Record the article's paragraphs and mark each claim with the article
+        its paragraph first appeared in (its own, unless copied)."""
+        db = self.db
+        db.execute(
+            "delete from passage_bands where passage_id in (select id from passages where article_id = ?)",
+            [article_id],
+        )
+        db.execute("delete from passages where article_id = ?", [article_id])
+        db.execute("update claims set origin_article_id = ? where article_id = ?", [article_id, article_id])
+        next_id = (db.execute("select coalesce(max(id), 0) from passages").fetchone()[0]) + 1
+        rows, bands, copies = [], [], []
+        for n, passage in enumerate(passages):
+            origin = self.find_origin(article_id, passage) or article_id
+            passage_id = next_id + n
+            rows.append((passage_id, article_id, passage.start, passage.end, origin, syndication.encode(passage.sketch)))
+            bands.extend((band, passage_id) for band in passage.bands)
+            if origin != article_id:
+                copies.append((origin, article_id, passage.start, passage.end))
+        db.conn.executemany(
+            "insert into passages (id, article_id, span_start, span_end, origin_article_id, sketch) values (?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        db.conn.executemany("insert into passage_bands (band, passage_id) values (?, ?)", bands)
+        db.conn.executemany(
+            "update claims set origin_article_id = ? where article_id = ? and span_start >= ? and span_end <= ?",
+            copies,
+        )
+
+    # -- all together
+
+    def update(self, article_ids: Iterable[int], prepared: Optional[Dict[int, Prepared]] = None) -> Set[int]:
+        """Give the given (new or changed) articles a story, their claims a
+        measure and their paragraphs an origin. Returns the ids of every
+        measure whose claims changed."""
+        prepared = prepared or {}
+        touched = set()
+        for article_id in sorted(article_ids):
+            row = self.db.execute(
+                "select body, published, story_id from articles where id = ?", [article_id]
+            ).fetchone()
+            if row is None:
+                continue
+            body, published, story_id = row
+            ready = prepared.get(article_id) or prepare(body or "", ())
+            if story_id is None:  # a changed article stays in its story
+                story_id = self.assign_story(article_id, published, ready.vector)
+            touched |= self.group_article(article_id, story_id, published, ready.claim_terms or None)
+            self.record_passages(article_id, ready.passages)
+        self.save_stories()
+        # the user's corrections (datasette discrepancy regroup) outlast reloads
+        corrected = regroup.apply(self.db)
+        if corrected:
+            self.forget()  # merged measures' centroids changed in the database
+        return touched | corrected
 
 
-def _save_story(db, story: stories.Story):
-    db["stories"].upsert(
-        {
-            "id": story.id,
-            "first_published": story.first_published,
-            "last_published": story.last_published,
-            "articles": story.articles,
-            "profile": json.dumps(dict(story.profile.most_common(stories.PROFILE_TERMS)), sort_keys=True),
-        },
-        pk="id",
-    )
+def update(db, article_ids: Iterable[int]) -> Set[int]:
+    """Analyse the given articles without a load's worker preparation."""
+    return Analyzer(db).update(article_ids)
 
 
-def assign_story(db, article) -> int:
-    vector = stories.article_vector(article["body"] or "")
-    story = stories.best_story(vector, article["published"], _candidate_stories(db, article["published"]))
-    if story is None:
-        story = stories.Story(id=article["id"])
-    story.add(vector, article["published"])
-    _save_story(db, story)
-    db.execute("update articles set story_id = ? where id = ?", [story.id, article["id"]])
-    return story.id
-
-
-# ------------------------------------------------------------------ measures
-
-
-def _measure_from_row(row) -> grouping.Measure:
-    state = json.loads(row["grouping"] or "{}")
+def _measure_from_state(measure_id, block, state_json) -> grouping.Measure:
+    state = json.loads(state_json or "{}")
     return grouping.Measure(
-        key=row["id"],
-        block=(row["story_id"], row["unit_family"], row["past_year"]),
+        key=measure_id,
+        block=block,
         centroid=Counter(state.get("centroid", {})),
         size=state.get("size", 0),
         low=state.get("low"),
@@ -190,23 +343,20 @@ def _measure_from_row(row) -> grouping.Measure:
     )
 
 
+def _compact(measure: grouping.Measure):
+    """Keep a measure's centroid exactly as it is stored (its heaviest terms,
+    rounded), so the next article is grouped the same whether this load goes
+    on or a later load reads it back."""
+    measure.centroid = stories.top_terms({t: round(w, 4) for t, w in measure.centroid.items()}, CENTROID_TERMS)
+    measure._norm = None
+
+
 def _grouping_state(measure: grouping.Measure) -> str:
-    centroid = {t: round(w, 4) for t, w in measure.centroid.most_common(CENTROID_TERMS)}
+    _compact(measure)
     return json.dumps(
-        {"centroid": centroid, "size": measure.size, "low": measure.low, "high": measure.high}, sort_keys=True
+        {"centroid": dict(measure.centroid), "size": measure.size, "low": measure.low, "high": measure.high},
+        sort_keys=True,
     )
-
-
-def _block_measures(db, blocks) -> List[grouping.Measure]:
-    measures = []
-    for story_id, family, past_year in sorted(blocks, key=repr):
-        rows = db.execute(
-            "select * from measures where story_id = ? and unit_family = ? and past_year is ? order by id",
-            [story_id, family, past_year],
-        )
-        columns = [c[0] for c in rows.description]
-        measures.extend(_measure_from_row(dict(zip(columns, r))) for r in rows)
-    return measures
 
 
 def _unique_slug(db, label: str) -> str:
@@ -216,66 +366,3 @@ def _unique_slug(db, label: str) -> str:
         n += 1
         slug = "{}-{}".format(base, n)
     return slug
-
-
-CLAIM_COLUMNS = (
-    "claims.id, claims.article_id, claims.text, claims.unit, claims.noun_phrase, claims.context, "
-    "claims.sentence, claims.value_low, claims.value_high, claims.qualifier, claims.retrospective, "
-    "claims.canonical_low, claims.canonical_high"
-)
-
-
-def group_article(db, article_id: int, story_id: int, published) -> Set[int]:
-    rows = db.execute(
-        "select {} from claims where article_id = ? order by span_start, id".format(CLAIM_COLUMNS), [article_id]
-    )
-    columns = [c[0] for c in rows.description]
-    claims = [dict(zip(columns, r), story=story_id, published=published) for r in rows]
-    blocks = {grouping.block_of(c) for c in claims} - {None}
-    measures = _block_measures(db, blocks)
-    before = {m.key: (m.size, dict(m.centroid)) for m in measures}
-    keys = grouping.assign_article(claims, measures)
-    new_ids: Dict[int, int] = {}
-    for measure in measures:
-        if measure.key < 0:
-            members = [c for c, k in zip(claims, keys) if k == measure.key]
-            label, unit = grouping.measure_label(members)
-            row = {
-                "slug": _unique_slug(db, label),
-                "label": label,
-                "unit": unit,
-                "story_id": measure.block[0],
-                "unit_family": measure.block[1],
-                "past_year": measure.block[2],
-                "grouping": _grouping_state(measure),
-            }
-            new_ids[measure.key] = db["measures"].insert(row).last_pk
-            measure.key = new_ids[measure.key]
-        elif (measure.size, dict(measure.centroid)) != before.get(measure.key):
-            db["measures"].update(measure.key, {"grouping": _grouping_state(measure)})
-    touched = set()
-    for claim, key in zip(claims, keys):
-        measure_id = new_ids.get(key, key)
-        db.execute("update claims set measure_id = ? where id = ?", [measure_id, claim["id"]])
-        if measure_id is not None:
-            touched.add(measure_id)
-    return touched
-
-
-def update(db, article_ids: Iterable[int]) -> Set[int]:
-    """Give the given (new or changed) articles a story and their claims a
-    measure. Returns the ids of every measure whose claims changed."""
-    ensure_tables(db)
-    touched = set()
-    for article_id in sorted(article_ids):
-        row = db.execute("select id, body, published, story_id from articles where id = ?", [article_id]).fetchone()
-        if row is None:
-            continue
-        article = {"id": row[0], "body": row[1], "published": row[2]}
-        # a changed article stays in its story
-        story_id = row[3] if row[3] is not None else assign_story(db, article)
-        touched |= group_article(db, article_id, story_id, article["published"])
-        record_passages(db, article_id, article["body"] or "")
-    # the user's corrections (datasette discrepancy regroup) outlast reloads
-    touched |= regroup.apply(db)
-    return touched

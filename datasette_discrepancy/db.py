@@ -187,6 +187,11 @@ def ensure_schema(db: sqlite_utils.Database):
         db["claims"].enable_fts(["sentence", "text"], create_triggers=True)
     with db.atomic():
         _narrow_fts_update_triggers(db)
+    # stories, passages and grouping state: created with the rest, so a
+    # reader never sees the schema change once a load is under way
+    from .analysis import ensure_tables
+
+    ensure_tables(db)
     if db.execute("pragma user_version").fetchone()[0] != SCHEMA_VERSION:
         db.execute("pragma user_version = {}".format(SCHEMA_VERSION))
 

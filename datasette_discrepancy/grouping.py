@@ -7,6 +7,7 @@ words around them: what was counted ("National Guard", "active-duty"), what
 happened to it ("killed", "missing", "evacuated"), and which event it belongs
 to (a past fire quoted for comparison has its own name). Pure functions.
 """
+import functools
 import math
 import re
 from collections import Counter, defaultdict
@@ -86,6 +87,7 @@ _STEM_OF = {word: stem for stem, words in PREDICATE_STEMS.items() for word in wo
 WORD_RE = re.compile(r"[a-z][a-z'\-]*[a-z]|[a-z]")
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise_word(word: str) -> Optional[str]:
     word = word.lower().strip("'-.")
     if word.endswith("'s"):
@@ -271,7 +273,7 @@ def measure_label(claims: Sequence[dict]) -> (str, str):
     phrase = phrases.most_common(1)[0][0] if phrases else unit
     weights = Counter()
     for c in claims:
-        weights.update(claim_terms(c))
+        weights.update(c.get("terms") or claim_terms(c))
     phrase_terms = {normalise_word(w) for w in WORD_RE.findall(phrase.lower())} | {normalise_word(unit)}
     words = []
     for term, _ in weights.most_common():
@@ -299,6 +301,13 @@ class Measure:
     size: int = 0
     low: Optional[float] = None  # smallest and largest typical figure
     high: Optional[float] = None
+    _norm: Optional[float] = None
+
+    @property
+    def norm(self) -> float:
+        if self._norm is None:
+            self._norm = _norm(self.centroid)
+        return self._norm
 
     def fits(self, value: Optional[float]) -> bool:
         if not value or self.low is None:
@@ -312,7 +321,9 @@ class Measure:
         return all(self.low / CLOSE_RATIO <= v <= self.high * CLOSE_RATIO for v in values)
 
     def add(self, terms: Counter, value: Optional[float], count: int = 1):
-        self.centroid.update(terms)
+        if terms:
+            self.centroid.update(terms)
+            self._norm = None
         self.size += count
         if value:
             self.low = value if self.low is None else min(self.low, value)
@@ -333,7 +344,10 @@ def assign_article(claims: Sequence[dict], measures: List[Measure], threshold: f
     placeholders (-1, -2, ...) for the caller to replace with real ids.
     """
     keys: List[Optional[int]] = [None] * len(claims)
-    terms = [claim_terms(c) for c in claims]
+    terms = [c.get("terms") or claim_terms(c) for c in claims]
+    same_sentence = defaultdict(list)
+    for j, claim in enumerate(claims):
+        same_sentence[claim.get("sentence")].append(j)
     by_block = defaultdict(list)
     for m in measures:
         by_block[m.block].append(m)
@@ -343,13 +357,20 @@ def assign_article(claims: Sequence[dict], measures: List[Measure], threshold: f
             continue
         group_terms = sum((terms[i] for i in group), Counter())
         values = [v for v in (_typical(claims[i]) for i in group) if v]
-        taken = {keys[j] for j in range(len(claims)) if keys[j] is not None and _conflicts(claims, group, j)}
+        # measures already given to a different figure of the same sentence
+        taken = {
+            keys[j]
+            for i in group
+            for j in same_sentence.get(claims[i].get("sentence"), ())
+            if keys[j] is not None and _cannot_link(claims[i], claims[j])
+        }
         best, chosen = threshold, None
         norm = _norm(group_terms)
         for m in by_block[block]:
             if m.key in taken or not all(m.fits(v) for v in values):
                 continue
-            score = sum(w * m.centroid.get(t, 0.0) for t, w in group_terms.items()) / (norm * _norm(m.centroid))
+            centroid = m.centroid
+            score = sum(w * centroid.get(t, 0.0) for t, w in group_terms.items()) / (norm * m.norm)
             if values and block[1] not in BOUNDED_FAMILIES and m.close(values):
                 # figures close to a measure's own are evidence they count the
                 # same thing; not for shares, which crowd into 0 to 100
@@ -367,10 +388,6 @@ def assign_article(claims: Sequence[dict], measures: List[Measure], threshold: f
             chosen.add(Counter(), value, 0)
         chosen.add(group_terms, None, len(group))
     return keys
-
-
-def _conflicts(claims, group, j) -> bool:
-    return any(_cannot_link(claims[i], claims[j]) for i in group)
 
 
 def _must_link_groups(claims: Sequence[dict]) -> List[List[int]]:

@@ -91,10 +91,11 @@ def process_task(task: Task):
                 continue
             try:
                 claims = extract_claims(item.body)
+                prepared = analysis.prepare(item.body, claims)
             except Exception as e:  # a bug in extraction must not sink the load
                 results.append(InputError(item.source, "extraction failed ({}: {}); please report this file".format(type(e).__name__, e)))
                 continue
-            results.append((item, claims))
+            results.append((item, claims, prepared))
     return results
 
 
@@ -192,15 +193,17 @@ def load(
 
     seen_sources = set()
     last_refresh = time.monotonic()
+    analyzer = analysis.Analyzer(db)
     for batch in _batched(_results(tasks(), jobs, os.path.abspath(db_path)), progress):
         # One transaction per batch, grouping included, so a crash leaves
         # whole articles with their claims and measures, or none.
         with db.atomic():
-            changed_articles, touched = _write_batch(db, batch, summary, error, seen_sources)
-            touched.update(analysis.update(db, changed_articles) or ())
+            changed_articles, touched, prepared = _write_batch(db, batch, summary, error, seen_sources)
+            touched.update(analyzer.update(changed_articles, prepared))
             dblayer.mark_dirty(db, sorted(touched))
         if time.monotonic() - last_refresh > REFRESH_SECONDS:
             refresh_dirty(db)
+            analyzer.forget()  # refreshing deletes measures left empty
             last_refresh = time.monotonic()
     refresh_dirty(db)
     return summary
@@ -217,7 +220,7 @@ def refresh_dirty(db):
 def _write_batch(db, batch, summary, error, seen_sources):
     """Write a batch's new and changed articles with their claims; return the
     ids of the articles written and of the measures their old claims were in."""
-    changed_articles, touched = [], set()
+    changed_articles, touched, prepared = [], set(), {}
     new_articles, new_claims = [], []
     next_article_id = dblayer.next_id(db, "articles")
     next_claim_id = dblayer.next_id(db, "claims")
@@ -226,9 +229,9 @@ def _write_batch(db, batch, summary, error, seen_sources):
             error(item)
             continue
         if isinstance(item, Unchanged):
-            document, claims = item.document, None
+            document, claims, ready = item.document, None, None
         else:
-            document, claims = item
+            document, claims, ready = item
         if document.source in seen_sources:
             error(InputError(document.source, "given twice in this load; keeping the first"))
             continue
@@ -240,6 +243,7 @@ def _write_batch(db, batch, summary, error, seen_sources):
             continue
         if claims is None:  # the stored article changed since the worker looked
             claims = extract_claims(document.body)
+            ready = analysis.prepare(document.body, claims)
         if existing:
             article_id = existing[0]
             touched.update(dblayer.article_measure_ids(db, article_id))
@@ -254,13 +258,14 @@ def _write_batch(db, batch, summary, error, seen_sources):
             new_claims.extend(rows)
         next_claim_id += len(claims)
         changed_articles.append(article_id)
+        prepared[article_id] = ready
         summary.claims += len(claims)
         if existing:
             summary.changed += 1
         else:
             summary.new += 1
     dblayer.insert_articles(db, new_articles, new_claims)
-    return changed_articles, touched
+    return changed_articles, touched, prepared
 
 
 def _batched(results, progress):

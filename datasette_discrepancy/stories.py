@@ -16,6 +16,7 @@ from typing import Dict, Iterable, List, Optional
 SIMILARITY = 0.30  # cosine between an article and a story's profile to join it
 WINDOW_DAYS = 21  # how far from a story's dates an article can be published
 PROFILE_TERMS = 300  # a story remembers its most frequent words
+ARTICLE_TERMS = 150  # an article is compared by its most frequent words
 
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\-]{2,}")
 STOPWORDS = set(
@@ -32,9 +33,16 @@ STOPWORDS = set(
 def article_vector(text: str) -> Dict[str, float]:
     """Unit-length vector of an article's words (log-scaled counts)."""
     counts = Counter(w.lower() for w in WORD_RE.findall(text) if w.lower() not in STOPWORDS)
-    vector = {t: 1 + math.log(c) for t, c in counts.items()}
+    # the most frequent words are enough to tell stories apart, and cheaper
+    vector = {t: 1 + math.log(c) for t, c in counts.most_common(ARTICLE_TERMS)}
     norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
     return {t: v / norm for t, v in vector.items()}
+
+
+def top_terms(weights: Dict[str, float], n: int) -> Counter:
+    """The n heaviest terms, ties broken by the term: the same whatever order
+    the weights were built in."""
+    return Counter(dict(sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:n]))
 
 
 def _date(value: Optional[str]):
@@ -59,14 +67,19 @@ class Story:
             return True  # undated articles may belong to any story
         return (first - datetime.timedelta(days=days)) <= date <= (last + datetime.timedelta(days=days))
 
+    _norm: Optional[float] = None
+
     def similarity(self, vector: Dict[str, float]) -> float:
-        norm = math.sqrt(sum(v * v for v in self.profile.values())) or 1.0
-        return sum(w * self.profile.get(t, 0.0) for t, w in vector.items()) / norm
+        if self._norm is None:
+            self._norm = math.sqrt(sum(v * v for v in self.profile.values())) or 1.0
+        profile = self.profile
+        return sum(w * profile.get(t, 0.0) for t, w in vector.items()) / self._norm
 
     def add(self, vector: Dict[str, float], published: Optional[str]):
         self.profile.update(vector)
-        if len(self.profile) > PROFILE_TERMS * 2:
-            self.profile = Counter(dict(self.profile.most_common(PROFILE_TERMS)))
+        # kept exactly as stored, so a later load sees what this one saw
+        self.profile = top_terms(self.profile, PROFILE_TERMS)
+        self._norm = None
         self.articles += 1
         if published and _date(published):
             self.first_published = min(filter(None, [self.first_published, published]))

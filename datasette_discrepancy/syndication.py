@@ -1,21 +1,23 @@
 """Find passages that articles share near-verbatim (wire copy reprinted).
 
-Each paragraph is cut into overlapping five-word shingles; a MinHash
-signature of those shingles, split into bands, finds candidate copies
-(locality-sensitive hashing), and a candidate counts as a copy when the
-Jaccard similarity of the two shingle sets is at least COPY_JACCARD. Small
-edits ("mobile" vs "mobilize", a changed clause) still match; a paragraph
-that merely shares a phrase does not. Pure functions.
+Each paragraph is cut into overlapping five-word shingles, each hashed to an
+integer. A paragraph's sketch is its SKETCH_SIZE smallest shingle hashes (a
+bottom-k MinHash sketch): two sketches estimate the Jaccard similarity of the
+two paragraphs' shingle sets, and a paragraph is a copy of another when that
+estimate is at least COPY_JACCARD, so small edits ("mobile" vs "mobilize", a
+changed clause) still match while a shared phrase does not. Candidates are
+found through the BANDS smallest hashes: near-copies almost always share one
+of them (locality-sensitive hashing). Pure functions.
 """
 import re
 import zlib
 from dataclasses import dataclass
-from typing import List, Set
+from typing import List, Sequence, Set, Tuple
 
 SHINGLE_WORDS = 5
 MIN_WORDS = 12  # shorter paragraphs ("WATCH: ...", captions) are not compared
-BANDS = 4
-ROWS = 3  # hashes per band: 12 in all
+SKETCH_SIZE = 32
+BANDS = 4  # a paragraph is looked up by its four smallest shingle hashes
 COPY_JACCARD = 0.5
 
 WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
@@ -26,11 +28,11 @@ PARAGRAPH_RE = re.compile(r"[^\n]+")
 class Passage:
     start: int
     end: int
-    shingles: Set[int]
+    sketch: Tuple[int, ...]
 
     @property
-    def bands(self) -> List[int]:
-        return bands(self.shingles)
+    def bands(self) -> Tuple[int, ...]:
+        return self.sketch[:BANDS]
 
 
 def shingles(text: str) -> Set[int]:
@@ -41,44 +43,38 @@ def shingles(text: str) -> Set[int]:
     }
 
 
+def sketch(shingle_set: Set[int]) -> Tuple[int, ...]:
+    return tuple(sorted(shingle_set)[:SKETCH_SIZE])
+
+
 def passages(body: str) -> List[Passage]:
     """The paragraphs of an article long enough to compare, with their spans."""
     found = []
     for m in PARAGRAPH_RE.finditer(body):
         text = m.group()
         if len(WORD_RE.findall(text)) >= MIN_WORDS:
-            found.append(Passage(m.start(), m.end(), shingles(text)))
+            found.append(Passage(m.start(), m.end(), sketch(shingles(text))))
     return found
 
 
-_SALTS = [zlib.crc32("minhash-{}".format(i).encode()) for i in range(BANDS * ROWS)]
-_MASK = 0xFFFFFFFF
-
-
-def minhash(shingle_set: Set[int]) -> List[int]:
-    # Universal hashing of the (already hashed) shingles, one salt per row.
-    return [min(((s ^ salt) * 2654435761) & _MASK for s in shingle_set) for salt in _SALTS]
-
-
-def bands(shingle_set: Set[int]) -> List[int]:
-    """One integer per band: two passages sharing any band are candidates."""
-    if not shingle_set:
-        return []
-    signature = minhash(shingle_set)
-    result = []
-    for b in range(BANDS):
-        rows = signature[b * ROWS : (b + 1) * ROWS]
-        key = "{}:{}".format(b, ",".join(map(str, rows))).encode()
-        # SQLite integers are signed 64-bit: keep the band key in range
-        result.append(zlib.crc32(key) | (b << 32))
-    return result
-
-
-def jaccard(a: Set[int], b: Set[int]) -> float:
+def estimated_jaccard(a: Sequence[int], b: Sequence[int]) -> float:
+    """Bottom-k estimate: of the k smallest hashes of the union, the share
+    found in both sketches."""
     if not a or not b:
         return 0.0
-    return len(a & b) / len(a | b)
+    k = min(len(a), len(b))
+    union_smallest = sorted(set(a) | set(b))[:k]
+    both = set(a) & set(b)
+    return sum(1 for h in union_smallest if h in both) / k
 
 
-def is_copy(a: Set[int], b: Set[int]) -> bool:
-    return jaccard(a, b) >= COPY_JACCARD
+def is_copy(a: Sequence[int], b: Sequence[int]) -> bool:
+    return estimated_jaccard(a, b) >= COPY_JACCARD
+
+
+def encode(sketch_: Sequence[int]) -> str:
+    return ",".join(map(str, sketch_))
+
+
+def decode(text: str) -> Tuple[int, ...]:
+    return tuple(int(v) for v in text.split(",")) if text else ()
