@@ -13,7 +13,7 @@ import math
 from collections import defaultdict
 
 from . import db as dblayer
-from .compare import DEFAULT_APPROX_TOLERANCE, DEFAULT_WINDOW_DAYS, _date, assess, compatible, interval
+from .compare import DEFAULT_APPROX_TOLERANCE, DEFAULT_WINDOW_DAYS, _date, assess, compatible, interval, verdict
 
 # Below this many claims the pairwise compare.assess is quick enough.
 PAIRWISE_MAX = 12
@@ -116,19 +116,7 @@ def assess_claims(claims, window_days=DEFAULT_WINDOW_DAYS, approx_tolerance=DEFA
             lo, hi = bounds[c["id"]]
             later_min_hi, later_max_lo = min(later_min_hi, hi), max(later_max_lo, lo)
 
-    statuses = {}
-    for c in claims:
-        if conflicts[c["id"]]:
-            statuses[c["id"]] = "conflicts with {}".format(conflicts[c["id"]])
-        elif c["id"] in superseded:
-            statuses[c["id"]] = "superseded"
-        else:
-            statuses[c["id"]] = "agrees"
-    if any(conflicts.values()):
-        return "conflicting", statuses
-    if disagreement:
-        return "revised", statuses
-    return "consistent", statuses
+    return verdict(claims, conflicts, superseded, disagreement)
 
 
 STATS_SQL = """

@@ -102,6 +102,12 @@ def assess(
                 older, newer = sorted((a, b), key=lambda c: (c.get("published") or "", c["id"]))
                 if (older.get("published") or "") < (newer.get("published") or ""):
                     superseded.add(older["id"])
+    return verdict(claims, conflicts, superseded, disagreement)
+
+
+def verdict(claims, conflicts: Dict[int, int], superseded, disagreement: bool) -> Tuple[str, Dict[int, str]]:
+    """The measure's assessment and each claim's status, from the conflicts
+    counted, the claims superseded and whether any figures disagree."""
     statuses = {}
     for c in claims:
         if conflicts[c["id"]]:
