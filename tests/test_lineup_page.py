@@ -156,3 +156,28 @@ def test_figure_macro_never_prints_exponents():
         c={"qualifier": "approximately", "value_low": 2000.0, "value_high": 2000.0},
     )
     assert out == "1,000,000 to 2,500,000|more than 7,000|1,000,000|2.5|about 2,000"
+
+
+@pytest.mark.asyncio
+async def test_a_large_lineup_is_drawn_from_the_stored_cells(seed_db_path, monkeypatch):
+    from datasette_discrepancy.views import lineup_figures
+
+    ds = Datasette([seed_db_path])
+    index = (await ds.client.get("/border/-/discrepancies.json?_size=max")).json()["measures"]
+    largest = max(index, key=lambda m: m["claims"])
+    small = (await ds.client.get(largest["url"])).text
+    monkeypatch.setattr(lineup_figures, "AGGREGATE_ABOVE", 1)
+    large = (await ds.client.get(largest["url"])).text
+    assert "the chart and the table show the range of each outlet" in large
+    assert "the chart and the table show the range of each outlet" not in small
+    db = ds.get_database("border")
+    cells = (await db.execute(
+        "select outlet, claims from measure_cells join measures on measures.id = measure_cells.measure_id "
+        "where measures.slug = ?", [largest["slug"]]
+    )).rows
+    assert cells
+    for outlet, count in cells:
+        if count > 1:  # the table counts each outlet's claims that day
+            assert 'title="{} mentions in this outlet that day"'.format(count) in large
+    assert 'href="None"' not in large and 'href="#discrepancy-claims"' in large
+    assert "<svg" in large

@@ -1,17 +1,21 @@
 """What the line-up page draws above its claim list (the timeline chart and the
 outlet x date table) and the line-up's CSV export.
 
-Both are drawn from all of a measure's claims (up to FIGURES_LIMIT), while the
-claim list and its JSON are paginated.
+Both are drawn from all of a measure's claims, while the claim list and its
+JSON are paginated; a line-up of more than AGGREGATE_ABOVE claims is drawn
+from the stored outlet x date cells instead (each the range of that outlet's
+figures that day), so the largest line-up costs what a small one does.
 """
 import csv
 import io
 
 from datasette.utils.asgi import Response
 
+from .. import queries
 from ..chart import figure_words, outlet_colours, timeline_svg
 
 FIGURES_LIMIT = 5000
+AGGREGATE_ABOVE = 500
 
 FIGURE_FIELDS = """
   claims.id, claims.article_id, articles.outlet, articles.published, articles.url as article_source_url,
@@ -68,7 +72,7 @@ def outlet_date_table(claims):
         words = figure_words(c)
         key = (outlet, c.get("published") or None, words, c.get("attribution"), bool(c.get("retrospective")), status)
         if key in merged:
-            merged[key]["count"] += 1
+            merged[key]["count"] += c.get("mentions", 1)
             merged[key]["claim_ids"].append(c["id"])
             continue
         entry = {
@@ -79,7 +83,7 @@ def outlet_date_table(claims):
             "conflicting": status.startswith("conflicts"),
             "status": status,
             "url": c.get("article_url"),
-            "count": 1,
+            "count": c.get("mentions", 1),
             "claim_ids": [c["id"]],
             "_sort": c.get("value_low") if c.get("value_low") is not None else c.get("value_high"),
         }
@@ -91,13 +95,38 @@ def outlet_date_table(claims):
     return {"dates": dates, "rows": list(rows.values())}
 
 
+def cell_as_figure(number, cell):
+    """A stored outlet x date cell drawn like one claim: the range of that
+    outlet's figures that day."""
+    low, high = cell["min_value"], cell["max_value"]
+    return {
+        "id": -number,
+        "outlet": cell["outlet"],
+        "published": cell["published"],
+        "value_low": low,
+        "value_high": high,
+        "qualifier": "range" if low != high else "exact",
+        "text": "{:,} claim{}".format(cell["claims"], "" if cell["claims"] == 1 else "s"),
+        "attribution": None,
+        "retrospective": cell["retrospective"] == cell["claims"],
+        "status": "conflicts with another outlet" if cell["conflicting"] else "agrees",
+        "article_url": "#discrepancy-claims",  # the claim list below
+        "mentions": cell["claims"],
+    }
+
+
 async def lineup_figures(db, measure, statuses, urls):
     """The template context for the chart and the table."""
-    claims = await figures(db, measure["id"])
-    for c in claims:
-        c["status"] = statuses.get(c["id"], "agrees")
-        c["article_url"] = urls["article"](c["article_id"]) + "#claim-{}".format(c["id"])
+    if measure["claims"] > AGGREGATE_ABOVE:
+        cells = await queries.measure_cells(db, measure["id"])
+        claims = [cell_as_figure(n, cell) for n, cell in enumerate(cells, 1)]
+    else:
+        claims = await figures(db, measure["id"])
+        for c in claims:
+            c["status"] = statuses.get(c["id"], "agrees")
+            c["article_url"] = urls["article"](c["article_id"]) + "#claim-{}".format(c["id"])
     return {
+        "figures_from_cells": measure["claims"] > AGGREGATE_ABOVE,
         "chart": timeline_svg(claims, unit=measure.get("unit"), title="{}: figures by date".format(measure["label"])),
         "outlet_table": outlet_date_table(claims),
         "figures_truncated": len(claims) >= FIGURES_LIMIT,
