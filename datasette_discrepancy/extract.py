@@ -105,8 +105,12 @@ _LABEL_BEFORE = re.compile(
 _STREET_AFTER = re.compile(
     r"\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|"
     r"Lane|Ln|Way|Place|Pl|Court|Ct|Parkway|Pkwy|Terrace|Circle|Highway|Hwy|Pike|Trail)\b\.?")
+_TREAT_BEFORE = re.compile(r"(?=[tca])\b(?:treat(?:s|ed|ing)?|car(?:es|ed|ing)\s+for|admit(?:s|ted|ting))\s+"
+                           r"(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least|up\s+to|"
+                           r"fewer\s+than|less\s+than|another|an\s+additional)\s+)?$", re.I)
+_PARTITIVE_PRONOUN = re.compile(r"\s+of\s+(?:them|those|these|whom|which|us|you|the|its|their)\b", re.I)
 _AGE_AFTER = re.compile(r"(?:-|\s)(?:years?|yrs?|months?|weeks?)(?:-|\s)old\b|-year-old|\s+years\s+of\s+age", re.I)
-_AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s+(?:between\s+)?$", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s+(?:between\s+)?(?:\d{1,3}\s*(?:to|-|–|and)\s*)?$", re.I)
 _APPOSITION_BEFORE = re.compile(r"[A-Z][\w'’.-]*,\s*$")
 _APPOSITION_AFTER = re.compile(r"\s*(?:,|\)|;|\s+and\s+[A-Z]|\s+(?:of|from)\s+[A-Z])")
 _PHOTO_FIRST = {"P", "p", "I", "i", "S", "V"}   # first letters of the words _PHOTO_AFTER knows
@@ -135,13 +139,17 @@ _LABEL_WORDS = {"line", "lines", "route", "routes", "gate", "gates", "platform",
                 "precincts", "squad", "squads", "engine", "engines", "ladder", "ladders", "station",
                 "stations", "grade", "grades", "type", "types", "model", "models", "version", "versions",
                 "size", "sizes"}
-_CAP_BEFORE = re.compile(r"(?<=[A-Za-z0-9,;] )(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|The|A|An|In|On|At|Of|By|And|But|Some|About|Nearly|Over|Only|Just|All|To)\b)[A-Z][A-Za-z]+\s$")
+_CAP_BEFORE = re.compile(r"(?<=[A-Za-z0-9,;] )(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|The|A|An|In|On|At|Of|By|And|But|Some|About|Nearly|Over|Only|Just|All|To|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][A-Za-z]+\s$")
 _KILL_BEFORE = re.compile(r"(?=[kcl])\b(?:kill(?:s|ed|ing)?|claim(?:s|ed|ing)?\s+the\s+lives\s+of|left|leaving)\s+$", re.I)
 _NUMBER_OF = re.compile(r"(?=[nct])\b(?:number|numbers|count|tally|total)\s+of\s+((?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*s|people|personnel|police|staff|cattle|livestock))\b")
 _FRACTION_EXPR = re.compile(
     r"\b(?:(?P<q>about|around|roughly|nearly|almost|more\s+than|less\s+than|some|over|under|only|just|at\s+least)\s+)?"
     r"(?P<n>a|an|one|two|three|four|nine)[\s-]+(?P<f>half|halves|thirds?|quarters?|fifths?|tenths?)"
     r"(?:\s+of\s+(?P<big>an?\s+(?:million|billion|thousand|trillion)|(?:its|their|the|all|those|these|his|her|our)\b|[a-z]+s\b))?", re.I)
+_HALF_EXPR = re.compile(
+    r"\b(?P<q>about|around|roughly|approximately|nearly|almost|close\s+to|more\s+than|less\s+than|fewer\s+than|"
+    r"(?:just|well)\s+(?:over|under)|over|under|up\s+to|as\s+(?:much|many)\s+as|at\s+least|at\s+most|"
+    r"no\s+more\s+than)\s+(?P<f>half)\b(?![\s-]+(?:a|an|as|past)\b|-)", re.I)
 _RELATIVE_ALONE = re.compile(
     r"\b(?:(?P<q>more\s+than|over|nearly|almost|about|roughly|at\s+least|less\s+than|up\s+to)\s+)?"
     r"(?P<f>double|twice|triple|treble|quadruple|(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d+)\s+times)"
@@ -223,7 +231,9 @@ _PEOPLE_PARTICIPLES = {"killed": "people", "dead": "people", "died": "people", "
                        "wounded": "people", "hurt": "people", "missing": "people", "arrested": "people",
                        "evacuated": "people", "displaced": "people", "detained": "people",
                        "rescued": "people", "hospitalized": "people", "hospitalised": "people",
-                       "unaccounted": "people", "infected": "people", "affected": "people"}
+                       "unaccounted": "people", "infected": "people", "affected": "people",
+                       "treated": "people", "admitted": "people", "discharged": "people", "stranded": "people",
+                       "trapped": "people", "sickened": "people", "vaccinated": "people", "quarantined": "people"}
 _CONTEXT_STOP = _STOP | {"said", "says", "told", "would", "could", "also", "mr", "ms", "mrs", "one",
                          "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                          "thousand", "thousands", "hundred", "hundreds", "million", "millions"}
@@ -268,6 +278,19 @@ def _excluded_intervals(text: str) -> Tuple[List[int], List[int]]:
 # any match of it contains (None: no cheap test)
 _EXCL_GATED = list(zip(_EXCLUDED_RES[:-1], [("-",), ("/", "."), ("/",), None, ("1-8",), (":",), ("m", "M")]))
 _EXCL_HINT = re.compile(r"\d[-/:.]\d|\d\s*[apAP]\.?[mM]|\(\d|\d\)|\+\d|\d[\s.-]\d\d\d[\s.-]\d")
+# other phone formats: three or four groups of 2-4 digits ("0800 555 0199", "020 7946 0321", "957 555 012")
+_PHONE_RUN = re.compile(r"(?<![\w,.$£€¥-])(?=[\d .-]{10})\d{2,4}(?:[ .-]\d{2,4}){2,3}(?![\w,]|[.-]\d)")
+
+
+def _in_phone_run(text: str, ds: int, de: int) -> bool:
+    """The digits text[ds:de] (2-4 of them) are one group of a phone number written in groups."""
+    if not ((text[de:de + 1] in (" ", ".", "-") and text[de + 1:de + 2].isdigit()) or
+            (ds >= 2 and text[ds - 1] in (" ", ".", "-") and text[ds - 2].isdigit())):
+        return False
+    for pm in _PHONE_RUN.finditer(text, max(0, ds - 15), min(len(text), de + 16)):
+        if pm.start() <= ds < pm.end():
+            return True
+    return False
 
 
 _QUAL_LAST_WORDS = {"about", "around", "approximately", "approx.", "roughly", "some", "nearly", "almost",
@@ -287,6 +310,28 @@ def _prev_word(text: str, pos: int) -> str:
     while s_ > 0 and pos - s_ < 20 and not text[s_ - 1].isspace():
         s_ -= 1
     return text[s_:e].lower()
+
+
+def _list_marker_at(text: str, pos: int) -> bool:
+    """pos starts a line (only spaces or tabs before it on its line) that does not
+    continue a sentence from the line before (hard-wrapped text: "... rose to\n12. Officials")."""
+    p = pos
+    while p > 0 and text[p - 1] in " \t":
+        p -= 1
+    if p == 0:
+        return True
+    if text[p - 1] != "\n":
+        return False
+    q = p - 1
+    while q > 0 and text[q - 1] in " \t\r":
+        q -= 1
+    if q == 0 or not (text[q - 1].islower() or text[q - 1] in ",;"):
+        return True
+    ls = text.rfind("\n", 0, q) + 1      # the line before is itself a list item: "1. eggs\n2. milk"
+    return _LIST_ITEM.match(text, ls, q) is not None
+
+
+_LIST_ITEM = re.compile(r"[ \t]*\d{1,2}[.)][ \t]")
 
 
 def _excluded_at(text: str, pos: int) -> bool:
@@ -347,6 +392,8 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
             return None
         if _excluded_at(text, ds):
             return None
+        if not cur and 2 <= len(dig) <= 4 and _in_phone_run(text, ds, m.end("dig")):
+            return None
         prev = text[ds - 1] if ds > 0 else ""
         if prev and (prev.isalpha() or prev in "#№_"):
             return None
@@ -392,6 +439,9 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
             end = g.end()
         if nxt == ":" and text[end + 1:end + 2].isdigit():
             return None
+        if (nxt == "." or nxt == ")") and len(dig) <= 2 and not cur and text[end + 1:end + 2] in (" ", "\t", "\n") \
+                and _list_marker_at(text, ds):
+            return None              # numbered list item: "1. 47 seats", "2) Turnout"
         if ds > 0 and text[ds - 1] == ":" and ds >= 2 and text[ds - 2].isdigit():
             return None
         if nxt in "/" and text[end + 1:end + 2].isdigit() and not m.group("frac"):
@@ -414,8 +464,9 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
             return None
         if a.is_int and val <= 31 and not a.cur and _MONTH_AFTER.match(after):
             return None
-        if a.is_int and val <= 31 and "day" in before and _WEEKDAY_BEFORE.search(before) and not a.cur:
-            return None
+        if a.is_int and val <= 31 and "day" in before and _WEEKDAY_BEFORE.search(before) and not a.cur \
+                and not _PARTITIVE_PRONOUN.match(after) and not _count_noun_follows(text, end):
+            return None   # "Monday, 11" is a date; "on Monday, 11 of them ..." and "Monday 11 people" are not
         if val <= 24 and not a.cur and _TIME_AFTER.match(after):
             return None
         # years
@@ -429,6 +480,9 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
             return None
         if prev_cap and a.is_int and val < 1000 and "," not in dig and not a.cur and _STREET_BEFORE.search(before):
             return None
+        if a.is_int and val < 1000 and "," not in dig and not a.cur and not a.scaled and \
+                prev_word.lower() in _SEQ_LABELS and _seq_label(text, a.start, end):
+            return None   # "day 2 of the festival"
         if prev_cap and a.is_int and val < 1000 and "," not in dig and not a.cur and not a.scaled \
                 and _CAP_BEFORE.search(before):
             return None   # designations: "Challenger 2", "Tram 81", "News 7"
@@ -489,17 +543,37 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
     after = text[a.end:a.end + 40]
     if _FRACTION_WORD_AFTER.match(after):
         return None
+    if not a.scaled and _SEQ_BEFORE.search(text, max(0, a.start - 10), a.start) and _seq_label(text, a.start, a.end):
+        return None       # "day two", "in round three": a designation, like an ordinal
     if _AGE_AFTER.match(after):
         return None
     if wl in ("one", "a", "an") or wl.startswith("one "):
         if wl == "one" or wl.startswith("one "):
             # "one" is a pronoun unless a count noun follows
-            if wl == "one" and not _count_noun_follows(text, a.end, singular_ok=True, max_words=2):
+            if wl == "one" and not _count_noun_follows(text, a.end, singular_ok=True, max_words=2) \
+                    and not _RATIO_AFTER.match(text, a.end):
                 return None
     if wl == "zero" and not _count_noun_follows(text, a.end):
         return None
     a.low = a.high = val
     return a
+
+
+# nouns a number can label rather than count: "day two", "round 3", "stage four"
+_SEQ_LABELS = {"day", "week", "round", "stage", "phase", "leg", "game", "match", "act", "part", "lap",
+               "chapter", "episode", "season", "series", "volume", "level", "grade", "category", "year"}
+_SEQ_BEFORE = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(_SEQ_LABELS)) + r")[ \t]+$", re.I)
+_SEQ_DET_BEFORE = re.compile(r"(?:\b(?:a|an|the|each|every|per|one|that|this|same|whole|entire|first|last|next|"
+                             r"previous|following|single|final|opening|closing|second|third|fourth|fifth|sixth|seventh|"
+                             r"eighth|ninth|tenth)|\d(?:st|nd|rd|th)?)\s+\S+\s+$", re.I)
+
+
+def _seq_label(text: str, start: int, end: int) -> bool:
+    """The word before `start` (one of _SEQ_LABELS) labels the number: it is not itself
+    quantified ("each day 300 ...", "the first year 12 ...") and no counted noun follows."""
+    if _SEQ_DET_BEFORE.search(text, max(0, start - 30), start):
+        return False
+    return not _count_noun_follows(text, end)
 
 
 def _count_noun_follows(text: str, pos: int, singular_ok: bool = False, max_words: int = 3,
@@ -534,7 +608,13 @@ _PAST_IRREGULAR = set("""took flew rose fell went came made gave ran saw left go
 found stood began brought thought bought fought spent built paid met lost won led sat set put cut hit
 say says said make makes take takes go goes come comes give gives remain remains stay stays arrive
 arrives die dies live lives work works need needs want wants face faces join joins attend attends
+cast shut struck spread fled sought caught taught drawn chosen taken given seen known shown sold
+hid hidden broke broken wrote written
 overnight today yesterday tonight tomorrow earlier later ago apiece each alone altogether""".split())
+
+
+_CONTRACTED = {"it", "that", "there", "here", "he", "she", "what", "who", "where", "let", "how", "when", "this"}
+_NUM_AFTER_POSS = re.compile(r"[ \t]+\d[\d,.]*(?=[ \t]+[A-Za-z])")
 
 
 def _noun_after(text: str, pos: int, limit: int, allow_of: bool, vague: bool = False):
@@ -575,6 +655,15 @@ def _noun_after(text: str, pos: int, limit: int, allow_of: bool, vague: bool = F
             break
         w = wm.group(1)
         wl = w.lower()
+        if wl.endswith(("'s", "’s")) and wl[:-2] not in _CONTRACTED:
+            # a possessive determines the noun that follows: "45 of the legislature's 87 seats"
+            if not words:
+                p = wm.end()
+                nm_ = _NUM_AFTER_POSS.match(text, p)
+                if nm_ and nm_.end() <= limit:
+                    p = nm_.end()
+                continue
+            break
         if not words and wl in _META_NOUNS:
             return None
         if wl in _STOP and not (words == [] and wl in ("more", "other")):
@@ -604,8 +693,9 @@ def _noun_after(text: str, pos: int, limit: int, allow_of: bool, vague: bool = F
             break
         if lw[i] in COUNT_NOUNS:
             j = i
-            while j + 1 < len(lw) and lw[j + 1] in COUNT_NOUNS:
-                j += 1
+            while j + 1 < len(lw) and lw[j + 1] in COUNT_NOUNS and lw[j + 1] not in _PEOPLE_PARTICIPLES \
+                    and lw[j + 1] not in _PAST_IRREGULAR:
+                j += 1   # (not "two children dead", "one person remains missing")
             # noun compounds: "fire engines", "school buses"
             if j + 1 < len(lw) and words[j + 1][0].islower() and lw[j + 1].endswith("s") and \
                     not lw[j + 1].endswith(("ss", "ed", "ing", "ly")) and lw[j + 1] not in _PAST_IRREGULAR \
@@ -665,7 +755,8 @@ def _noun_before(text: str, start: int, sent_start: int) -> Optional[Tuple[str, 
     """Nearest counted noun before `start` in the sentence (for anaphora)."""
     seg = text[sent_start:start]
     toks = list(_TOKEN.finditer(seg))
-    for t in reversed(toks[-25:]):
+    for k in range(len(toks) - 1, max(-1, len(toks) - 26), -1):
+        t = toks[k]
         w = t.group()
         if not w.islower():
             if not (t.start() == toks[0].start() and w[1:].islower()):
@@ -673,6 +764,9 @@ def _noun_before(text: str, start: int, sent_start: int) -> Optional[Tuple[str, 
             w = w.lower()
         if w in SPEAKER_NOUNS:
             continue
+        if w == "points" and k > 0 and toks[k - 1].group().islower() and \
+                toks[k - 1].group() not in ("percentage", "basis", "the", "of", "by"):
+            return "points", t.group()   # "the free water points", not "percentage points"
         if w in COLLECTIVES:
             return COLLECTIVES[w], t.group()
         if w in COUNT_NOUNS and w not in TIME_UNITS and pluralize(w) not in TIME_UNITS \
@@ -719,6 +813,53 @@ def _apply_qual(q: Optional[str], low, high):
     if q in ("less_than", "at_most"):
         return q, None, high
     return q, low, high
+
+
+_RATIO_WORDS = "|".join(sorted((w for w in list(UNITS_WORDS) + list(TENS_WORDS) if w not in ("zero", "one")),
+                                key=len, reverse=True))
+_RATIO_AFTER = re.compile(
+    r" (?:in|out of) (?:every )?(?P<m>\d{1,3}(?:,\d{3})*|(?:a |one )?(?:hundred|thousand)|" + _RATIO_WORDS + r")\b"
+    r"(?!\s*(?:%|percent|per\s+cent|[-/.]\d)|,\d)(?!\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|"
+    r"attempts?|tries|games?|matches|races?|starts?|innings|shots?)\b)", re.I)
+
+
+_COMPOUND_UNIT = {"hour": "hours", "hours": "hours", "hr": "hours", "hrs": "hours", "minute": "minutes",
+                  "minutes": "minutes", "min": "minutes", "mins": "minutes", "second": "seconds",
+                  "seconds": "seconds", "sec": "seconds", "secs": "seconds", "day": "days", "days": "days",
+                  "week": "weeks", "weeks": "weeks", "year": "years", "years": "years", "month": "months",
+                  "months": "months", "foot": "feet", "feet": "feet", "ft": "feet", "inch": "inches",
+                  "inches": "inches", "in": "inches", "pound": "pounds", "pounds": "pounds", "lb": "pounds",
+                  "lbs": "pounds", "ounce": "ounces", "ounces": "ounces", "oz": "ounces"}
+_COMPOUND_FACTOR = {("hours", "minutes"): 60, ("minutes", "seconds"): 60, ("days", "hours"): 24,
+                    ("weeks", "days"): 7, ("years", "months"): 12, ("feet", "inches"): 12,
+                    ("pounds", "ounces"): 16}
+_COMPOUND_FIRST = set("hHmMsSdDwWyYfFpPlL")
+_COMPOUND_MEASURE = re.compile(
+    r" (?P<u1>hours?|hrs?|minutes?|mins?|days?|weeks?|years?|months?|feet|foot|ft|pounds?|lbs?)"
+    r"(?:,? and |, | )(?P<n>\d{1,2}(?:\.\d+)?|" + "|".join(sorted(
+        list(UNITS_WORDS) + list(TENS_WORDS), key=len, reverse=True)) + r")"
+    r" (?P<u2>hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|months?|inch(?:es)?|in|ounces?|oz)\b(?!-)", re.I)
+
+
+_ROUND_DENOMINATORS = {20, 25, 50, 100, 1000, 10_000, 100_000, 1_000_000}
+
+
+def _ratio_raw(text: str, a: "_Atom", start: int, end: int, qual: Optional[str]) -> Optional["_Raw"]:
+    """ "nine in 10", "one out of every five": a share, recorded as a percent."""
+    rm = _RATIO_AFTER.match(text, end)
+    if rm is None:
+        return None
+    ms = rm.group("m")
+    den = parse_digits(ms) if ms[0].isdigit() else parse_words(ms)
+    num = a.low
+    if not den or not num or num >= den or not (den <= 10 or den in _ROUND_DENOMINATORS):
+        return None   # "one in five", "nine in 10", "one in 1,000" -- not "5 in 12 villages", "3 in 2020"
+    v = num / den * 100
+    v = float(round(v)) if v >= 10 else round(v, 1) if v >= 1 else float("%.2g" % v)
+    qq, lo, hi = _apply_qual(qual, v, v)
+    r = _Raw(start, rm.end(), lo, hi, qq)
+    r.unit = "percent"
+    return r
 
 
 def extract_claims(text: str) -> List[Claim]:
@@ -779,6 +920,15 @@ def extract_claims(text: str) -> List[Claim]:
         if pm:
             a.pct = "percentage points" if "point" in pm.group("p").lower() else "percent"
             end = pm.end()
+        elif (text.startswith(" in ", end) or text.startswith(" out of ", end)) and \
+                not a.vague and not a.cur and not a.scaled and a.is_int:
+            # a ratio: "one in five children", "up to nine in 10", "two out of three" -> a percent
+            rr = _ratio_raw(text, a, start, end, qual)
+            if rr is not None:
+                raws.append(rr)
+                _attach_noun(text, [rr], rr.end, s_start, s_end, allow_of=False)
+                consumed = rr.end
+                continue
         # range / change
         second = None
         rel = None
@@ -870,6 +1020,24 @@ def extract_claims(text: str) -> List[Claim]:
             _attach_noun(text, [r], rm.end(), s_start, s_end, allow_of=False)
             consumed = rm.end()
             continue
+        # one quantity in two units: "2 hours 40 minutes", "5 feet 10 inches"
+        if text[end + 1:end + 2] in _COMPOUND_FIRST and text[end:end + 1] == " " and \
+                not a.vague and not a.pct and not a.cur:
+            cm2 = _COMPOUND_MEASURE.match(text, end)
+            if cm2 is not None:
+                u1, u2 = _COMPOUND_UNIT[cm2.group("u1").lower()], _COMPOUND_UNIT[cm2.group("u2").lower()]
+                f = _COMPOUND_FACTOR.get((u1, u2))
+                ns = cm2.group("n")
+                n2 = parse_digits(ns) if ns[0].isdigit() else parse_words(ns)
+                if f is not None and n2 is not None and n2 < f:
+                    v = a.low * f + n2
+                    qq, lo, hi = _apply_qual(qual, v, v)
+                    r = _Raw(start if qword in _QMAP else a.start, cm2.end(), lo, hi, qq)
+                    r.unit = u2
+                    r.np = u2
+                    raws.append(r)
+                    consumed = r.end
+                    continue
         # single figure: post qualifier
         low, high = a.low, a.high
         if not a.vague:
@@ -932,7 +1100,7 @@ _START_WORDS = (set(UNITS_WORDS) | set(TENS_WORDS) | {"several", "couple", "doze
                                                       "millions", "billions", "tens", "scores"})
 _BACKUP_WORDS = {"dozen": ("a ", "an ", "half a "), "hundred": ("a ", "an "), "thousand": ("a ", "an "),
                  "million": ("a ", "an ", "half a "), "billion": ("a ", "an ", "half a "),
-                 "trillion": ("a ", "an "), "few": ("a ",)}
+                 "trillion": ("a ", "an "), "few": ("a ",), "handful": ("a ",)}
 _CUR_BEFORE = re.compile(r"(?:US\$|U\.S\.\s?\$|C\$|A\$|NZ\$|HK\$|S\$|R\$|\$|£|€|¥|₹|\bUSD\s?|\bEUR\s?|\bGBP\s?)\s?$")
 _CUR_LAST = "$£€¥₹DRP"   # the last character of every currency _CUR_BEFORE knows
 
@@ -1048,6 +1216,11 @@ def _special_in(text: str, lo: int, hi: int, seen):
         if m.group("big") is None and not _FRACTION_FOLLOW.match(text, m.end()):
             continue
         out.append((m.start(), m.end(), "frac", m))
+    for m in (_HALF_EXPR.finditer(text, lo, hi) if "half" in text[lo:hi].lower() else ()):
+        if m.start() in seen or (m.start() > 0 and text[m.start() - 1].isalpha()):
+            continue
+        seen.add(m.start())
+        out.append((m.start(), m.end(), "half", m))
     for m in _RELATIVE_ALONE.finditer(text, lo, hi):
         if m.start() in seen or (m.start() > 0 and text[m.start() - 1].isalpha()):
             continue
@@ -1064,6 +1237,15 @@ def _special_raw(text: str, sp, raws: List["_Raw"], layout) -> Optional["_Raw"]:
     start, end, kind, m = sp
     q = m.group("q")
     qual = _QMAP.get(" ".join(q.lower().split())) if q else None
+    if kind == "half":
+        # "nearly half", "up to half", "less than half": a share, 50 percent, with its hedge
+        qq, lo, hi = _apply_qual(qual, 50.0, 50.0)
+        r = _Raw(start if qual else m.start("f"), end, lo, hi, qq)
+        r.unit = "percent"
+        om = _OF_IN_NP.match(text, end)
+        if om:
+            r.np = om.group(1).strip()
+        return r
     if q and qual is None:
         start = m.start("n") if kind == "frac" else m.start("f")
     if kind == "frac":
@@ -1163,6 +1345,9 @@ agents troopers deputies detectives troops soldiers personnel marines sailors ai
 paratroopers fighters militants insurgents rebels firefighters responders rescuers volunteers workers
 employees staff crews members students children adults men women farmers passengers tourists visitors
 prisoners detainees inmates hostages voters delegates journalists officials""".split()}
+_PERSONISH = _PERSON_UNITS | _CROWD_MEMBERS | {normalize_unit(w) for w in """
+patients nurses doctors pupils teachers kids babies infants teenagers boys girls families mourners pilgrims
+worshippers festival-goers customers victims survivors casualties""".split()}
 _GROUP_WORDS = re.compile(r"-strong\s+((?:[a-z][\w'’-]*\s+){0,2}?)([a-z][\w'’-]*)\b")
 
 
@@ -1170,6 +1355,9 @@ def _counted_head(phrase: str) -> Optional[Tuple[str, str]]:
     """The counted thing of "the crowd", "the number of protesters", "the force": a
     collective, a count noun, or the noun after "number of" / "size of"."""
     words = phrase.lower().split()
+    if len(words) > 1 and words[0] in ("number", "numbers", "count", "total", "tally") and \
+            words[1] in ("in", "on", "at", "aboard", "inside", "still"):
+        return "people", phrase   # "the number in intensive care", "the total still missing"
     if "of" in words:
         tail = words[words.index("of") + 1:]
         tail = [w for w in tail if w not in ("the", "a", "an", "its", "their", "this", "that")]
@@ -1228,6 +1416,15 @@ def _strong_group(text, tl, layout, r, sidx, ss, se, prev_units) -> Tuple[Option
     return "people", None
 
 
+_AUX = r"(?:have|has|had|were|was|are|is|remain(?:s|ed)?|will|would|could|may|might|must|should|can|did)"
+_HUMAN_VERB_AFTER = re.compile(
+    r"\s+(?:" + _AUX + r"\s+)?(?:(?:been|being|still|now|since|already|also|all|later|reportedly|each|then)\s+)*"
+    r"(?:phoned|called|rang|signed|voted|died|fled|attended|registered|applied|queued|complained|protested|"
+    r"marched|gathered|joined|sought|treated|hospitali[sz]ed|admitted|discharged|rescued|arrested|detained|"
+    r"injured|killed|hurt|tested\s+positive|needed\s+(?:hospital|medical|treatment|care)|"
+    r"taken\s+to\s+(?:a\s+|the\s+)?hospitals?|in\s+(?:a\s+|an\s+)?(?:critical|serious|stable|intensive|"
+    r"life-threatening)|on\s+(?:board|site|the\s+site))\b", re.I)
+_AUX_AFTER = re.compile(r"\s+" + _AUX + r"\b", re.I)
 _PREMISES = {"homes", "households", "residences", "businesses"}
 _PREMISES_AND = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:(?:homes?|households?|residences?)\s+and\s+businesses|"
                            r"businesses\s+and\s+(?:homes|households|residences))\b", re.I)
@@ -1240,6 +1437,7 @@ def _finish(text: str, tl: str, layout: Layout, raws: List[_Raw]) -> List[Claim]
     attr_cache = {}
     prev_units: List[Tuple[int, str, str]] = []   # (sentence index, unit, np) of claims so far
     raws.sort(key=lambda r: r.start)
+    temps = [(r.start, r.unit) for r in raws if r.unit == "celsius" or r.unit == "fahrenheit"]
     last_end = -1
     for r in raws:
         if r.start < last_end:
@@ -1280,6 +1478,8 @@ def _finish(text: str, tl: str, layout: Layout, raws: List[_Raw]) -> List[Claim]
                     cand = _counted_head(em.group(1))
             if cand is None and _KILL_BEFORE.search(lead):
                 cand = ("people", None)
+            if cand is None and _TREAT_BEFORE.search(lead):
+                cand = ("patients", None)   # "hospitals were treating more than 90"
             if cand is None:
                 nm = None
                 for nm in _NUMBER_OF.finditer(text, ss, r.start):
@@ -1292,6 +1492,14 @@ def _finish(text: str, tl: str, layout: Layout, raws: List[_Raw]) -> List[Claim]
                 if psi == sidx and pu not in TIME_UNITS and pu not in ("percent", "percentage points"):
                     cand = (pu, pnp)
                     break
+            human = cand is None or cand[0] not in _PERSONISH
+            if human and _HUMAN_VERB_AFTER.match(text, r.end, se):
+                # "More than 1,900 have phoned", "nine were in a critical condition": people, unless the
+                # sentence names them ("a crowd of 2,000 gathered", "40 protesters, and 12 were hurt")
+                if cand is None:
+                    cand = _noun_before(text, r.start, ss)
+                if cand is None or cand[0] not in _PERSONISH:
+                    cand = ("people", None)
             if cand is None:
                 nb = _noun_before(text, r.start, ss)
                 if nb:
@@ -1308,6 +1516,8 @@ def _finish(text: str, tl: str, layout: Layout, raws: List[_Raw]) -> List[Claim]
             if cand is None and sidx > 0:
                 ps, pe = layout.sentences[sidx - 1]
                 cand = _noun_before(text, pe, ps)
+            if cand is None and _AUX_AFTER.match(text, r.end, se):
+                cand = ("people", None)   # "more than 90,000 are on the site": a figure that does things
             if cand and cand[0] == "people" and cand[1] and cand[1].lower() in _CROWD_WORDS:
                 # a crowd counts its members: the protesters, marchers, fans ... of the story
                 members = _crowd_members(text, layout, r.start, sidx, prev_units)
@@ -1318,6 +1528,10 @@ def _finish(text: str, tl: str, layout: Layout, raws: List[_Raw]) -> List[Claim]
         if unit in _PREMISES and _POWER.search(sentence) and _PREMISES_AND.match(text, r.end, se):
             # utilities count customers: "400,000 homes and businesses without power"
             unit = "customers"
+        if unit == "degrees" and temps and -90 <= (r.low if r.low is not None else r.high) <= 140:
+            # "117.7 degrees" in an article that names its scale elsewhere ("112 degrees Fahrenheit")
+            i = bisect.bisect_left(temps, (r.start, ""))
+            unit = temps[i - 1][1] if i > 0 else temps[0][1]
         if unit == "pounds" and re.search(r"(?:million|billion|trillion|bn|\dm)\b", text[r.start:r.end], re.I):
             unit = "gbp"
         if unit is not None:

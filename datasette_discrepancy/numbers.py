@@ -36,7 +36,7 @@ WORDSEQ = rf"(?:{_NW})(?:(?:\s+and\s+|[\s-]+)(?:{_NW}))*"
 # Vague quantities: phrase (lower case, single spaces) -> (low, high)
 VAGUE = {
     "a couple": (2, 2), "a couple of": (2, 2), "couple of": (2, 2),
-    "several": (2, 9), "a few": (2, 9),
+    "several": (2, 9), "a few": (2, 9), "a handful": (3, 9),
     "dozens": (24, None), "scores": (40, None),
     "hundreds": (100, 999), "thousands": (1_000, None),
     "tens of thousands": (10_000, None), "hundreds of thousands": (100_000, None),
@@ -53,7 +53,7 @@ VAGUE_RE = (
     r"(?:(?:several|a\s+few)\s+(?:dozen|hundred|thousand|million|billion))"
     r"|(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions))"
     r"|dozens|hundreds|thousands|millions|billions|scores(?=\s+of\b)"
-    r"|(?:a\s+)?couple\s+of(?=\s+[a-z])|several(?=\s+[a-z])"
+    r"|(?:a\s+)?couple\s+of(?=\s+[a-z])|several(?=\s+[a-z])|a\s+handful"
 )
 
 

@@ -78,6 +78,34 @@ CASES = [
 ]
 
 
+# shares, compound measures and vague words
+CASES += [
+    # ratios "N in M" are shares: a percent, with the hedge
+    ("One in five children had received no vaccine.", "One in five", 20, 20, "exact", "percent"),
+    ("Nearly two in five eligible voters stayed home.", "Nearly two in five", 40, 40, "approximately", "percent"),
+    ("A carrier can infect up to nine in 10 unvaccinated people.", "up to nine in 10", None, 90, "at_most", "percent"),
+    ("Three out of four residents backed the plan.", "Three out of four", 75, 75, "exact", "percent"),
+    ("About one in every 1,000 cases is fatal.", "About one in every 1,000", 0.1, 0.1, "approximately", "percent"),
+    # a qualified "half" is a share too
+    ("Nearly half of voters named housing.", "Nearly half", 50, 50, "approximately", "percent"),
+    ("Growers expect to lose up to half of the harvest.", "up to half", None, 50, "at_most", "percent"),
+    ("Reservoirs are at less than half of capacity.", "less than half", None, 50, "less_than", "percent"),
+    ("Farmers could lose as much as half of this year's crop.", "as much as half", None, 50, "at_most", "percent"),
+    ("More than half of the trains ran late.", "More than half", 50, None, "more_than", "percent"),
+    # one quantity in two units
+    ("She waited 2 hours 40 minutes with her children.", "2 hours 40 minutes", 160, 160, "exact", "minutes"),
+    ("The climb took about two hours and 15 minutes.", "about two hours and 15 minutes", 135, 135,
+     "approximately", "minutes"),
+    ("The winning time was 3 minutes 43 seconds.", "3 minutes 43 seconds", 223, 223, "exact", "seconds"),
+    ("The suspect is 6 feet 2 inches tall.", "6 feet 2 inches", 74, 74, "exact", "inches"),
+    # "a handful"
+    ("In a handful of ridings the margin was tiny.", "a handful", 3, 9, "vague", "ridings"),
+    ("A handful of nurses were sent home.", "A handful", 3, 9, "vague", "nurses"),
+    # a duration with a hedge keeps its unit
+    ("It is the worst accident in more than two decades.", "more than two", 2, None, "more_than", "decades"),
+]
+
+
 @pytest.mark.parametrize("sentence,expr,low,high,qual,unit", CASES, ids=[c[1] + "|" + c[0][:20] for c in CASES])
 def test_construction(sentence, expr, low, high, qual, unit):
     c = one(sentence)
@@ -153,11 +181,56 @@ def test_relative_multiple_of_previous_figure():
     "See https://example.com/story?id=58741906 for more.",
     "The 1990s were different.",
     "No one was hurt, and one of them left.",
+    # phone numbers in other formats
+    "A family assistance line has been set up on 0800 555 0199.",
+    "Call the newsdesk on 020 7946 0321 or email us.",
+    "The festival's medical line is 957 555 012.",
+    "Residents can find one by calling 955 555 210.",
+    "Call +44 20 7946 0321 today.",
+    # numbered list items at the start of a line
+    "Here is what the figures tell us.\n\n1. Seats\nThat is the final tally.",
+    "What to know:\n2) Turnout\n3) Spending",
+    "Key facts:\n1. eggs\n2. milk",
+    # a number that labels a day, round or stage
+    "Welcome to our live coverage of day two of the festival.",
+    "Organisers say the site was full for day two.",
+    "The race resumes with stage 4 in the Alps.",
+    "Voters go back to the polls in round two.",
+    # an age band
+    "Turnout among voters aged 18 to 24 was low.",
+    "It happened on Friday 13.",
 ])
 def test_exclusions(sentence):
     claims = extract_claims(sentence)
     bad = [c.text for c in claims if c.text not in ("20",)]
     assert bad == [], bad
+
+
+@pytest.mark.parametrize("text,expr,low", [
+    # a number that looks like a list marker but continues a hard-wrapped sentence
+    ("The death toll rose to\n12. Officials said more were missing.", "12", 12),
+    # a quantified day is not a label: "each day 300", "the day two people died"
+    ("Each day 300 trucks cross the border.", "300", 300),
+    ("It was the day two people died in the flood.", "two", 2),
+    ("On day two, 5,000 fans came.", "5,000", 5000),
+    # "Monday, 11 of them": a count, not a date
+    ("58 people were in hospital on Monday, 11 of them in intensive care.", "11", 11),
+    ("On Tuesday, 14 of the 20 schools reopened.", "14", 14),
+    ("On Friday 13 people were rescued.", "13", 13),
+    # a ratio needs a round denominator and no time unit after it
+    ("Rescuers found 5 in 12 villages.", "5", 5),
+    ("He scored 3 in 10 minutes.", "3", 3),
+    # "half" alone, or "half an hour", is not a share
+    ("It took more than half an hour.", None, None),
+    ("The bridge is half as long.", None, None),
+])
+def test_not_a_share_or_label(text, expr, low):
+    claims = {c.text: c for c in extract_claims(text)}
+    if expr is None:
+        assert not any(c.unit == "percent" for c in claims.values()), list(claims)
+    else:
+        assert expr in claims, list(claims)
+        assert claims[expr].value_low == low
 
 
 def test_boilerplate_lines_marked():
@@ -237,6 +310,30 @@ UNIT_CASES = [
     ("More than 800,000 homes and businesses remained without power.", "More than 800,000", "customers"),
     ("The fire destroyed 300 homes and businesses.", "300", "homes"),
     ("About 20,000 homes were without power.", "About 20,000", "homes"),
+    # a possessive determines the noun after it; it is not the counted thing
+    ("The party was projected to win at least 45 of the legislature's 87 seats.", "at least 45", "seats"),
+    ("Three of the city's hospitals closed.", "Three", "hospitals"),
+    # a verb is not a noun: "31,000 cast", "one person remains missing", "two children dead"
+    ("Raman won by just 38 votes out of more than 31,000 cast.", "more than 31,000", "votes"),
+    ("One person remains missing, down from three on Saturday.", "One", "people"),
+    ("One person remains missing, down from three on Saturday.", "three", "people"),
+    ("Measles outbreak passes 400 cases; two children dead", "two", "children"),
+    # a figure that does what people do counts people
+    ("Medics: more than 300 treated for heat-related illness", "more than 300", "people"),
+    ("The injured went to hospitals in three towns, and nine were in a critical condition.", "nine", "people"),
+    ("The hospital has 12 isolation rooms. More than 1,900 have phoned its advice line.", "More than 1,900",
+     "people"),
+    ("The festival has four first-aid posts. A dozen were taken to hospital in the city.", "A dozen", "people"),
+    ("Organisers say more than 90,000 are on the site today.", "more than 90,000", "people"),
+    ("Its members were treating more than 90, including children.", "more than 90", "patients"),
+    ("The ministry put the number in intensive care at 13.", "13", "people"),
+    # "points" that are places, not percentage points
+    ("Queues for the free water points - there are 40 across the site - were long.", "40", "points"),
+    # "degrees" takes the scale the article states elsewhere
+    ("It was 112 degrees Fahrenheit on Sunday. The record, 117.7 degrees, was set in 2021.", "117.7",
+     "fahrenheit"),
+    ("It hit 44.6C on Sunday. Temperatures will ease by 4 to 6 degrees.", "4 to 6", "celsius"),
+    ("The plane turned 180 degrees.", "180", "degrees"),
 ]
 
 
