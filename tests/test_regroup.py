@@ -75,3 +75,28 @@ def test_unknown_slug_is_a_clear_error(seed_db_copy, tmp_path):
     config.write_text("renam:\n  x: y\n")
     result = CliRunner().invoke(cli, ["discrepancy", "regroup", seed_db_copy, "--config", str(config)])
     assert "unknown key renam" in result.output
+
+
+def test_the_readme_example(seed_db_copy, tmp_path):
+    """The corrections shown in the README do what the README says."""
+    import os
+    import re
+
+    from conftest import ROOT
+
+    readme = open(os.path.join(ROOT, "README.md"), encoding="utf-8").read()
+    section = readme[readme.index("## Correcting the grouping"):]
+    example = re.search(r"```yaml\n(.*?)```", section, re.S).group(1)
+    config = tmp_path / "corrections.yml"
+    config.write_text(example)
+    result = run("regroup", seed_db_copy, "--config", str(config))
+    assert "border.db: 2 corrections stored; 2 measures changed" in result.output
+    db = sqlite_utils.Database(seed_db_copy)
+    miles = {r["slug"]: r for r in db.query("select * from measures where unit = 'miles'")}
+    assert miles["miles-caravan-border"]["assessment"] == "consistent"
+    assert miles["miles-caravan-border"]["min_value"] == 1000
+    guatemala = miles["caravan-distance-from-the-guatemala-border"]
+    assert (guatemala["min_value"], guatemala["claims_count"]) == (80, 1)
+    assert db.execute(
+        "select label from measures where slug = 'active-duty-troops-deployed-service'"
+    ).fetchone()[0] == "Active-duty troops to the border"
