@@ -164,6 +164,7 @@ CLOSE_RATIO = 1.6  # figures this close to a measure's range ...
 CLOSE_VALUE_BONUS = 0.25  # ... add this much to their word similarity
 CLOSE_MIN_SIMILARITY = 0.1  # ... when the words are at least this similar
 BOUNDED_FAMILIES = {"percent"}
+IDF_MIN_MEASURES = 3
 
 
 def _typical(claim: dict) -> Optional[float]:
@@ -365,12 +366,21 @@ def assign_article(claims: Sequence[dict], measures: List[Measure], threshold: f
             if keys[j] is not None and _cannot_link(claims[i], claims[j])
         }
         best, chosen = threshold, None
-        norm = _norm(group_terms)
-        for m in by_block[block]:
+        candidates = by_block[block]
+        # words every measure of the block shares say little about which one
+        # a figure belongs to: weigh terms by how few measures use them
+        if len(candidates) >= IDF_MIN_MEASURES:
+            df = Counter(t for m in candidates for t in m.centroid)
+            n = len(candidates)
+            weighted = {t: w * math.log((n + 1) / (df.get(t, 0) + 0.5)) for t, w in group_terms.items()}
+        else:
+            weighted = group_terms
+        norm = _norm(weighted)
+        for m in candidates:
             if m.key in taken or not all(m.fits(v) for v in values):
                 continue
             centroid = m.centroid
-            score = sum(w * centroid.get(t, 0.0) for t, w in group_terms.items()) / (norm * m.norm)
+            score = sum(w * centroid.get(t, 0.0) for t, w in weighted.items()) / (norm * m.norm)
             if values and block[1] not in BOUNDED_FAMILIES and m.close(values):
                 # figures close to a measure's own are evidence they count the
                 # same thing; not for shares, which crowd into 0 to 100
