@@ -1,0 +1,181 @@
+"""What a figure with no noun of its own counts: "killed 22", "put the crowd at 40,000",
+"More than 1,900 have phoned", "a 250-strong advance party".  Read from the verbs and
+nouns around the figure and from the figures before it.
+"""
+import re
+from typing import Optional, Tuple
+
+from .units import COLLECTIVES, COUNT_NOUNS, MEASURE_UNITS, SPEAKER_NOUNS, TIME_UNITS, normalize_unit
+from .sentences import Layout
+from .nouns import _TOKEN, _noun_before, _noun_forward
+
+
+# -------- cues around the figure: "put the crowd at", "killed", "treating", "the number of", "have phoned"
+
+# "organisers put the crowd at 40,000", "police estimated the turnout at", "numbered the force at"
+_ESTIMATE_AT = re.compile(
+    r"(?=[pensgcar])\b(?:put|puts|putting|estimated?|estimates|estimating|numbered|number|numbers|placed?|places|"
+    r"pegged|pegs|set|sets|counted|counts|gave|gives|give|assessed|reckoned)\s+"
+    r"(?:the|its|their|this|that|his|her|our)\s+((?:[a-z][\w'’-]*\s+){0,3}?[a-z][\w'’-]*)\s+at\s+$", re.I)
+_KILL_BEFORE = re.compile(r"(?=[kcl])\b(?:kill(?:s|ed|ing)?|claim(?:s|ed|ing)?\s+the\s+lives\s+of|left|leaving)\s+$", re.I)
+_TREAT_BEFORE = re.compile(r"(?=[tca])\b(?:treat(?:s|ed|ing)?|car(?:es|ed|ing)\s+for|admit(?:s|ted|ting))\s+"
+                           r"(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least|up\s+to|"
+                           r"fewer\s+than|less\s+than|another|an\s+additional)\s+)?$", re.I)
+_NUMBER_OF = re.compile(r"(?=[nct])\b(?:number|numbers|count|tally|total)\s+of\s+((?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*s|people|personnel|police|staff|cattle|livestock))\b")
+_AUX = r"(?:have|has|had|were|was|are|is|remain(?:s|ed)?|will|would|could|may|might|must|should|can|did)"
+_HUMAN_VERB_AFTER = re.compile(
+    r"\s+(?:" + _AUX + r"\s+)?(?:(?:been|being|still|now|since|already|also|all|later|reportedly|each|then)\s+)*"
+    r"(?:phoned|called|rang|signed|voted|died|fled|attended|registered|applied|queued|complained|protested|"
+    r"marched|gathered|joined|sought|treated|hospitali[sz]ed|admitted|discharged|rescued|arrested|detained|"
+    r"injured|killed|hurt|tested\s+positive|needed\s+(?:hospital|medical|treatment|care)|"
+    r"taken\s+to\s+(?:a\s+|the\s+)?hospitals?|in\s+(?:a\s+|an\s+)?(?:critical|serious|stable|intensive|"
+    r"life-threatening)|on\s+(?:board|site|the\s+site))\b", re.I)
+_AUX_AFTER = re.compile(r"\s+" + _AUX + r"\b", re.I)
+
+
+# -------------------------------------- people, crowds and the groups they form
+
+_CROWD_WORDS = {"crowd", "crowds", "throng", "mob", "turnout"}
+_CROWD_MEMBERS = {"protesters", "demonstrators", "marchers", "supporters", "participants", "attendees",
+                  "spectators", "fans", "rioters", "activists", "pilgrims", "worshippers", "mourners"}
+_GATHERING = re.compile(r"\b(?:(?P<p>[Pp]rotest(?:s|ers?|ors?)?)|(?P<d>[Dd]emonstrat(?:ion|ions|ors?))|"
+                        r"(?P<m>march(?:es|ers)?|[Mm]archers))\b")
+_PERSON_UNITS = {normalize_unit(w) for w in """
+people residents citizens migrants immigrants refugees asylum-seekers evacuees survivors victims protesters
+demonstrators marchers rioters activists supporters participants attendees spectators fans police officers
+agents troopers deputies detectives troops soldiers personnel marines sailors airmen guardsmen reservists
+paratroopers fighters militants insurgents rebels firefighters responders rescuers volunteers workers
+employees staff crews members students children adults men women farmers passengers tourists visitors
+prisoners detainees inmates hostages voters delegates journalists officials""".split()}
+_PERSONISH = _PERSON_UNITS | _CROWD_MEMBERS | {normalize_unit(w) for w in """
+patients nurses doctors pupils teachers kids babies infants teenagers boys girls families mourners pilgrims
+worshippers festival-goers customers victims survivors casualties""".split()}
+_GROUP_WORDS = re.compile(r"-strong\s+((?:[a-z][\w'’-]*\s+){0,2}?)([a-z][\w'’-]*)\b")
+
+
+def _unit_by_anaphora(text: str, layout: Layout, r, sidx: int, ss: int, se: int,
+                      prev_units) -> Optional[Tuple[str, Optional[str]]]:
+    """(unit, noun phrase) for the figure r, which has no noun after it; r lies in
+    sentence sidx, text[ss:se]; prev_units are the (sentence index, unit, noun phrase)
+    of the claims before it.  None when nothing tells."""
+    # anaphora: "put the crowd at 40,000", "killed 22", "the number of people ... 6,500",
+    # previous claim in the sentence, noun before, noun after, previous claims nearby
+    cand = None
+    lead = text[max(ss, r.start - 40):r.start]
+    if lead.endswith(("at ", "at\t")):
+        em = _ESTIMATE_AT.search(text, max(ss, r.start - 80), r.start)
+        if em:
+            cand = _counted_head(em.group(1))
+    if cand is None and _KILL_BEFORE.search(lead):
+        cand = ("people", None)
+    if cand is None and _TREAT_BEFORE.search(lead):
+        cand = ("patients", None)   # "hospitals were treating more than 90"
+    if cand is None:
+        nm = None
+        for nm in _NUMBER_OF.finditer(text, ss, r.start):
+            pass
+        if nm is not None:
+            cand = (normalize_unit(nm.group(2)), nm.group(1))
+    for psi, pu, pnp in reversed(prev_units):
+        if cand is not None:
+            break
+        if psi == sidx and pu not in TIME_UNITS and pu not in ("percent", "percentage points"):
+            cand = (pu, pnp)
+            break
+    human = cand is None or cand[0] not in _PERSONISH
+    if human and _HUMAN_VERB_AFTER.match(text, r.end, se):
+        # "More than 1,900 have phoned", "nine were in a critical condition": people, unless the
+        # sentence names them ("a crowd of 2,000 gathered", "40 protesters, and 12 were hurt")
+        if cand is None:
+            cand = _noun_before(text, r.start, ss)
+        if cand is None or cand[0] not in _PERSONISH:
+            cand = ("people", None)
+    if cand is None:
+        nb = _noun_before(text, r.start, ss)
+        if nb:
+            cand = nb
+    if cand is None:
+        nf = _noun_forward(text, r.end, se)
+        if nf:
+            cand = nf
+    if cand is None:
+        for psi, pu, pnp in reversed(prev_units):
+            if sidx - psi <= 3 and pu not in TIME_UNITS and pu not in MEASURE_UNITS:
+                cand = (pu, pnp)
+                break
+    if cand is None and sidx > 0:
+        ps, pe = layout.sentences[sidx - 1]
+        cand = _noun_before(text, pe, ps)
+    if cand is None and _AUX_AFTER.match(text, r.end, se):
+        cand = ("people", None)   # "more than 90,000 are on the site": a figure that does things
+    if cand and cand[0] == "people" and cand[1] and cand[1].lower() in _CROWD_WORDS:
+        # a crowd counts its members: the protesters, marchers, fans ... of the story
+        members = _crowd_members(text, layout, r.start, sidx, prev_units)
+        if members:
+            cand = (members, cand[1])
+    return cand
+
+
+def _counted_head(phrase: str) -> Optional[Tuple[str, str]]:
+    """The counted thing of "the crowd", "the number of protesters", "the force": a
+    collective, a count noun, or the noun after "number of" / "size of"."""
+    words = phrase.lower().split()
+    if len(words) > 1 and words[0] in ("number", "numbers", "count", "total", "tally") and \
+            words[1] in ("in", "on", "at", "aboard", "inside", "still"):
+        return "people", phrase   # "the number in intensive care", "the total still missing"
+    if "of" in words:
+        tail = words[words.index("of") + 1:]
+        tail = [w for w in tail if w not in ("the", "a", "an", "its", "their", "this", "that")]
+        if tail:
+            words = tail
+    head = words[-1]
+    if head in COLLECTIVES:
+        return COLLECTIVES[head], phrase.split()[-1]
+    if head in COUNT_NOUNS and head not in SPEAKER_NOUNS and normalize_unit(head) not in TIME_UNITS:
+        return normalize_unit(head), phrase
+    return None
+
+
+def _crowd_members(text: str, layout: Layout, start: int, sidx: int, prev_units) -> Optional[str]:
+    """Who a crowd is made of: the people-unit of a recent figure (the same sentence or the
+    three before) if it counts members of a gathering, else the gathering named nearby."""
+    for psi, pu, pnp in reversed(prev_units):
+        if sidx - psi > 3:
+            break
+        if pu in _CROWD_MEMBERS:
+            return pu
+    lo = layout.sentences[max(0, sidx - 3)][0] if layout.sentences else 0
+    last = None
+    for last in _GATHERING.finditer(text, lo, start):
+        pass
+    if last is None:
+        return None
+    return "protesters" if last.group("p") else "demonstrators" if last.group("d") else "marchers"
+
+
+def _strong_group(text, tl, layout, r, sidx, ss, se, prev_units) -> Tuple[Optional[str], Optional[str]]:
+    """Unit of "N-strong <group>": the group's own word if it is a collective ("crowd",
+    "contingent"), else the people the sentence or the figures before it talk about."""
+    gm = _GROUP_WORDS.match(text, r.end, se)
+    if gm and gm.group(2).lower() in COLLECTIVES:
+        u = COLLECTIVES[gm.group(2).lower()]
+        if u == "people" and gm.group(2).lower() in _CROWD_WORDS:
+            u = _crowd_members(text, layout, r.start, sidx, prev_units) or u
+        return u, gm.group(2)
+    for psi, pu, pnp in reversed(prev_units):
+        if psi == sidx and pu in _PERSON_UNITS:
+            return pu, pnp
+    for lo, hi, rev in ((r.end, se, False), (ss, r.start, True)):
+        toks = list(_TOKEN.finditer(text, lo, hi))
+        for t in (reversed(toks) if rev else toks):
+            w = t.group()
+            if w.islower() and w in COUNT_NOUNS and w not in SPEAKER_NOUNS:
+                u = normalize_unit(w)
+                if u in _PERSON_UNITS:
+                    return u, w
+    for psi, pu, pnp in reversed(prev_units):
+        if sidx - psi > 3:
+            break
+        if pu in _PERSON_UNITS:
+            return pu, pnp
+    return "people", None

@@ -1,0 +1,354 @@
+"""Numbers as written: where one can start in an article, and what it is worth.
+
+_atoms(text, tl) yields the ATOM_RE matches, tried only where a number can start;
+_parse_atom turns one into an _Atom (value, currency, scale, unit hint), or None when
+it is no quantity (the tests for dates, times, ages, phone and street numbers,
+designations and list numbers are in not_claims.py).
+"""
+import re
+from typing import List, Optional
+
+from .numbers import (SCALE_ABBR, SCALE_WORDS, TENS_WORDS, UNICODE_FRACTIONS, UNITS_WORDS, VAGUE_RE, WORDSEQ,
+                      parse_digits, parse_words, vague_value)
+from .units import normalize_unit
+from .nouns import _count_noun_follows
+from .not_claims import (_AGE_AFTER, _AGE_BEFORE, _APPOSITION_AFTER, _APPOSITION_BEFORE, _CAP_BEFORE,
+                         _LABEL_BEFORE, _LABEL_LOWER, _LABEL_WORDS, _MONTH_AFTER, _MONTH_BEFORE, _MONTH_CAP, _OF_N,
+                         _PARTITIVE_PRONOUN, _PHOTO_AFTER, _PHOTO_FIRST, _SEQ_BEFORE, _SEQ_LABELS, _STREET_AFTER,
+                         _STREET_BEFORE, _TIME_AFTER, _WEEKDAY_BEFORE, _excluded_at, _in_phone_run,
+                         _list_marker_at, _seq_label)
+
+
+_CUR = r"(?P<cur>US\$|U\.S\.\s?\$|C\$|A\$|NZ\$|HK\$|S\$|R\$|\$|£|€|¥|₹|\bUSD\s?|\bEUR\s?|\bGBP\s?)"
+_FRAC = "".join(UNICODE_FRACTIONS)
+_DIG_PART = (rf"(?P<dig>(?<![\w.,])(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+))"
+             rf"(?:(?:\s|-)(?P<frac>[1-9]/(?:2|3|4|8|16))(?![\d/]))?(?P<ufrac>[{_FRAC}])?")
+_SCALE_PART = (r"(?:[\s-]?(?P<scale>thousand|million|billion|trillion)\b|(?P<abbr>bn|mn|mln|bln|tn|trn|k|m|b)\b)?")
+ATOM_RE = re.compile(
+    rf"(?P<vague>\b(?:{VAGUE_RE})\b)"
+    rf"|{_CUR}?(?:{_DIG_PART}"
+    rf"|(?P<words>\b(?:(?:a|an|half\s+a|one)\s+(?:dozen|hundred|thousand|million|billion)|{WORDSEQ})\b))"
+    rf"{_SCALE_PART}",
+    re.IGNORECASE,
+)
+# ATOM_RE where a digit starts: no vague word, currency or number word can begin with a
+# digit, so only its digit branch can match there; the same groups, the others never set.
+ATOM_DIG_RE = re.compile(rf"(?P<vague>(?!))?(?P<cur>(?!))?(?:{_DIG_PART}|(?P<words>(?!))){_SCALE_PART}",
+                         re.IGNORECASE)
+
+
+# ----------------------------------------------------- where a number can start
+
+_ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
+# a run of digits: only its first character can start a number (ATOM_RE's digits
+# need no word character before them)
+_DIGIT_RE = re.compile(r"[\d½¼¾⅓⅔⅛⅜⅝⅞]+")
+# words that can start (or, for scale words, end) a number expression
+_START_WORDS = (set(UNITS_WORDS) | set(TENS_WORDS) | {"several", "couple", "dozens", "hundreds", "thousands",
+                                                      "millions", "billions", "tens", "scores"})
+_BACKUP_WORDS = {"dozen": ("a ", "an ", "half a "), "hundred": ("a ", "an "), "thousand": ("a ", "an "),
+                 "million": ("a ", "an ", "half a "), "billion": ("a ", "an ", "half a "),
+                 "trillion": ("a ", "an "), "few": ("a ",), "handful": ("a ",)}
+_CUR_BEFORE = re.compile(r"(?:US\$|U\.S\.\s?\$|C\$|A\$|NZ\$|HK\$|S\$|R\$|\$|£|€|¥|₹|\bUSD\s?|\bEUR\s?|\bGBP\s?)\s?$")
+_CUR_LAST = "$£€¥₹DRP"   # the last character of every currency _CUR_BEFORE knows
+
+
+def _lower_same_length(text: str) -> str:
+    """text lower-cased, same length, so offsets stay valid; ASCII letters are
+    lower-cased exactly as in str.lower() and no other character becomes ASCII
+    (U+0130 and the Kelvin sign are the only characters whose str.lower() has
+    ASCII in it: for them, fall back to lower-casing ASCII letters only)."""
+    tl = text.lower()
+    if text.isascii():
+        return tl
+    if len(tl) == len(text) and "\u212a" not in text:
+        return tl
+    return text.translate(_ASCII_LOWER)
+
+
+def _word_positions(tl: str, words) -> List[int]:
+    out = []
+    find = tl.find
+    n = len(tl)
+    for w in words:
+        lw = len(w)
+        p = find(w)
+        while p >= 0:
+            e = p + lw
+            if (p == 0 or not tl[p - 1].isalpha()) and (e >= n or not tl[e].isalpha()):
+                out.append(p)
+            p = find(w, e)
+    return out
+
+
+def _atoms(text: str, tl: str):
+    """ATOM_RE matches, left to right, tried only where a number can start (fast:
+    C-level str.find for number words, a one-character class for digits).
+    tl is _lower_same_length(text)."""
+    cands = [m.start() for m in _DIGIT_RE.finditer(text)]
+    cands += _word_positions(tl, _START_WORDS)
+    for w, prefixes in _BACKUP_WORDS.items():
+        for p in _word_positions(tl, (w,)):
+            for pre in prefixes:
+                q = p - len(pre)
+                if q >= 0 and tl.startswith(pre, q) and (q == 0 or not tl[q - 1].isalpha()):
+                    cands.append(q)
+    cands.sort()
+    scan_end = 0
+    match = ATOM_RE.match
+    match_dig = ATOM_DIG_RE.match
+    for p in cands:
+        if p < scan_end:
+            continue
+        c = text[p]
+        if c.isdigit() or c in _FRAC:
+            if p > 0 and (text[p - 1].isdigit() or text[p - 1] in ",."):
+                # inside a number already tried (or a decimal part)
+                if p >= 2 and text[p - 2].isdigit():
+                    continue
+            # a currency right before (at most two spaces between): "$5", "USD 5"
+            q = p
+            while q > 0 and p - q < 2 and text[q - 1].isspace():
+                q -= 1
+            if q > 0 and text[q - 1] in _CUR_LAST:
+                cm = _CUR_BEFORE.search(text, max(0, p - 7), p)
+                if cm and cm.start() >= scan_end:
+                    m = match(text, cm.start())
+                    if m is not None and m.group() and m.end() > p:
+                        scan_end = m.end()
+                        yield m
+                        continue
+            m = match_dig(text, p)
+            if m is None or not m.group():
+                continue
+            scan_end = m.end()
+            yield m
+            continue
+        m = match(text, p)
+        if m is None or not m.group():
+            continue
+        scan_end = m.end()
+        yield m
+
+
+# ------------------------------------------------------------- what it is worth
+
+class _Atom:
+    __slots__ = ("start", "end", "low", "high", "vague", "words", "cur", "pct", "scaled",
+                 "unit_hint", "is_int", "raw")
+
+    def __init__(self):
+        self.unit_hint = None
+        self.pct = None
+        self.cur = None
+        self.scaled = False
+        self.vague = False
+        self.words = False
+
+
+_CURMAP = {"$": "usd", "us$": "usd", "u.s.$": "usd", "u.s. $": "usd", "usd": "usd",
+           "c$": "cad", "a$": "aud", "nz$": "nzd", "hk$": "hkd", "s$": "sgd", "r$": "brl",
+           "£": "gbp", "gbp": "gbp", "€": "eur", "eur": "eur", "¥": "jpy", "₹": "inr"}
+
+
+_GLUED_SUFFIX_OK = re.compile(r"(?:km|kg|mm|cm|ft|mi|mph|kph|km/h|lbs?|ha|m|k|bn|mn|g|l|t)\b|(?-i:°?[CF])\b", re.I)
+_DEGREE_AFTER = re.compile(r"\s?(?:°\s?(?P<a>[CF])\b|degrees?\s+(?P<b>Celsius|Fahrenheit|C|F)\b)")
+_FRACTION_WORD_AFTER = re.compile(r"-(?:thirds?|quarters?|halves|half|fifths?|sixths?|tenths?|eighths?|fourths?)\b", re.I)
+# a share follows ("one in five"): "one" is then a number, not a pronoun (relative.py reads the share)
+_RATIO_WORDS = "|".join(sorted((w for w in list(UNITS_WORDS) + list(TENS_WORDS) if w not in ("zero", "one")),
+                                key=len, reverse=True))
+_RATIO_AFTER = re.compile(
+    r" (?:in|out of) (?:every )?(?P<m>\d{1,3}(?:,\d{3})*|(?:a |one )?(?:hundred|thousand)|" + _RATIO_WORDS + r")\b"
+    r"(?!\s*(?:%|percent|per\s+cent|[-/.]\d)|,\d)(?!\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|"
+    r"attempts?|tries|games?|matches|races?|starts?|innings|shots?)\b)", re.I)
+
+
+def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
+    """Turn an ATOM_RE match into a value, or None when it is not a quantity."""
+    a = _Atom()
+    a.start, a.end = m.span()
+    a.raw, vague, cur, dig, scale, abbr = m.group(0, "vague", "cur", "dig", "scale", "abbr")
+    n = len(text)
+    if vague:
+        v = vague_value(vague)
+        if v is None:
+            return None
+        a.low, a.high = v
+        a.vague = True
+        a.is_int = True
+        return a
+    if cur:
+        a.cur = _CURMAP.get(cur.strip().lower().replace(" ", ""), "usd")
+    if dig is not None:
+        ds = m.start("dig")
+        # fast path for the commonest non-claims: "October 25, 2018", "Oct. 22"
+        if not cur and not scale and not abbr and len(dig) <= 4 and dig.isdigit() and \
+                _MONTH_CAP.search(text, max(0, ds - 22), ds) and _MONTH_BEFORE.search(text, max(0, ds - 22), ds):
+            return None
+        if _excluded_at(text, ds):
+            return None
+        if not cur and 2 <= len(dig) <= 4 and _in_phone_run(text, ds, m.end("dig")):
+            return None
+        prev = text[ds - 1] if ds > 0 else ""
+        if prev and (prev.isalpha() or prev in "#№_"):
+            return None
+        if prev in "-/‐" and ds >= 2 and text[ds - 2].isalnum():
+            if text[ds - 2].isalpha() or prev == "/" or re.search(r"(?<![\d,.])(?:1[89]|20)\d\d$", text[max(0, ds - 7):ds - 1]):
+                return None   # codes: COVID-19, F-35, 24/7, seasons 2018-19
+        val = parse_digits(dig)
+        a.is_int = "." not in dig
+        if m.group("frac"):
+            p, q = m.group("frac").split("/")
+            val += int(p) / int(q)
+            a.is_int = False
+        if m.group("ufrac"):
+            val += UNICODE_FRACTIONS[m.group("ufrac")]
+            a.is_int = False
+        # what follows the digits
+        end = m.end()
+        if abbr:
+            al = abbr.lower()
+            if al in ("m", "b") and not a.cur:
+                if al == "m" and _count_noun_follows(text, m.end(), max_words=2, lower_only=True):
+                    pass
+                elif al == "m":
+                    a.unit_hint = "metres"
+                    abbr = None
+                else:
+                    return None
+            if abbr:
+                val *= SCALE_ABBR[al]
+                a.scaled = True
+        if abbr and not a.cur and abbr.lower() == "m" and a.unit_hint == "metres":
+            a.unit_hint = None
+        if scale:
+            val *= SCALE_WORDS[scale.lower()]
+            a.scaled = True
+        nxt = text[end:end + 1]
+        if nxt and (nxt.isalpha() or nxt == "_"):
+            g = _GLUED_SUFFIX_OK.match(text, end)
+            if not g:
+                return None          # ordinals (21st), decades (1990s), 10am, codes
+            gs = g.group().lstrip("°")
+            a.unit_hint = a.unit_hint or ({"C": "celsius", "F": "fahrenheit"}.get(gs) or normalize_unit(gs))
+            end = g.end()
+        if nxt == ":" and text[end + 1:end + 2].isdigit():
+            return None
+        if (nxt == "." or nxt == ")") and len(dig) <= 2 and not cur and text[end + 1:end + 2] in (" ", "\t", "\n") \
+                and _list_marker_at(text, ds):
+            return None              # numbered list item: "1. 47 seats", "2) Turnout"
+        if ds > 0 and text[ds - 1] == ":" and ds >= 2 and text[ds - 2].isdigit():
+            return None
+        if nxt in "/" and text[end + 1:end + 2].isdigit() and not m.group("frac"):
+            return None
+        dm = _DEGREE_AFTER.match(text, end)
+        if dm:
+            a.unit_hint = "celsius" if (dm.group("a") or dm.group("b") or "C")[0] in "Cc" else "fahrenheit"
+            end = dm.end()
+        a.low = a.high = val
+        a.end = end
+        before = text[max(0, a.start - 40):a.start]
+        after = text[end:end + 60]
+        bs = before.rstrip()
+        prev_word = bs.rsplit(None, 1)[-1] if bs else ""
+        prev_cap = prev_word[:1].isupper() or prev_word[:1] in "#№"
+        # dates, times
+        if a.is_int and (val <= 31 or (1000 <= val <= 2100 and "," not in dig)) and \
+                _MONTH_CAP.search(before, max(0, len(before) - 22)) and \
+                _MONTH_BEFORE.search(before, max(0, len(before) - 22)):
+            return None
+        if a.is_int and val <= 31 and not a.cur and _MONTH_AFTER.match(after):
+            return None
+        if a.is_int and val <= 31 and "day" in before and _WEEKDAY_BEFORE.search(before) and not a.cur \
+                and not _PARTITIVE_PRONOUN.match(after) and not _count_noun_follows(text, end):
+            return None   # "Monday, 11" is a date; "on Monday, 11 of them ..." and "Monday 11 people" are not
+        if val <= 24 and not a.cur and _TIME_AFTER.match(after):
+            return None
+        # years
+        if (a.is_int and "," not in dig and not a.cur and not a.scaled and 1000 <= val <= 2100
+                and len(dig) == 4 and not _count_noun_follows(text, end, max_words=2, lower_only=True)):
+            return None
+        # labels, streets, ages, photo counts
+        if not a.cur and ((prev_cap and _LABEL_BEFORE.search(before)) or
+                          ((prev_word.lower() in _LABEL_WORDS or prev_word in ("and", "or", "&") or bs.endswith(","))
+                           and _LABEL_LOWER.search(before))):
+            return None
+        if prev_cap and a.is_int and val < 1000 and "," not in dig and not a.cur and _STREET_BEFORE.search(before):
+            return None
+        if a.is_int and val < 1000 and "," not in dig and not a.cur and not a.scaled and \
+                prev_word.lower() in _SEQ_LABELS and _seq_label(text, a.start, end):
+            return None   # "day 2 of the festival"
+        if prev_cap and a.is_int and val < 1000 and "," not in dig and not a.cur and not a.scaled \
+                and _CAP_BEFORE.search(before):
+            return None   # designations: "Challenger 2", "Tram 81", "News 7"
+        if a.is_int and after[:1].isspace() and "A" <= after.lstrip()[:1] <= "Z" and _STREET_AFTER.match(after):
+            return None
+        al = after.lower()
+        if (("old" in al or "age" in al) and _AGE_AFTER.match(after)) or \
+                (val < 130 and "age" in before and _AGE_BEFORE.search(before)):
+            return None
+        if (a.is_int and val < 130 and not a.cur and bs.endswith(",") and _APPOSITION_BEFORE.search(before)
+                and _APPOSITION_AFTER.match(after)):
+            return None
+        if after.lstrip()[:1] in _PHOTO_FIRST and _PHOTO_AFTER.match(after):
+            ls = text.rfind("\n", 0, a.start) + 1
+            le = text.find("\n", end)
+            le = n if le < 0 else le
+            if le - ls < 40:
+                return None
+        a12 = after[:12]
+        if ("of" in a12 or "/" in a12) and _OF_N.match(a12) and text[max(0, a.start - 12):a.start].strip().lower() in ("", "photo", "image", "slide", "picture", "page"):
+            ls = text.rfind("\n", 0, a.start) + 1
+            le = text.find("\n", end)
+            le = n if le < 0 else le
+            if le - ls < 30:
+                return None
+        return a
+    # number words
+    w = m.group("words")
+    if w is None:
+        return None
+    wl = w.lower()
+    first = wl.split()[0].split("-")[0]
+    if first in ("hundred", "thousand", "million", "billion", "trillion", "dozen"):
+        return None          # "Thousand Oaks", bare "dozen"
+    val = parse_words(w)
+    if val is None:
+        # e.g. "one two": keep the first word only
+        fw = re.match(r"[A-Za-z]+(?:-[A-Za-z]+)?", w).group()
+        val = parse_words(fw)
+        if val is None:
+            return None
+        a.end = m.start("words") + len(fw)
+        scale = None
+        abbr = None
+    a.is_int = True
+    a.words = True
+    if scale:
+        val *= SCALE_WORDS[scale.lower()]
+        a.scaled = True
+    if abbr:
+        al = abbr.lower()
+        if a.cur and al in SCALE_ABBR:
+            val *= SCALE_ABBR[al]
+        else:
+            a.end = m.start("abbr")
+            while a.end > a.start and text[a.end - 1] in " -":
+                a.end -= 1
+    after = text[a.end:a.end + 40]
+    if _FRACTION_WORD_AFTER.match(after):
+        return None
+    if not a.scaled and _SEQ_BEFORE.search(text, max(0, a.start - 10), a.start) and _seq_label(text, a.start, a.end):
+        return None       # "day two", "in round three": a designation, like an ordinal
+    if _AGE_AFTER.match(after):
+        return None
+    if wl in ("one", "a", "an") or wl.startswith("one "):
+        if wl == "one" or wl.startswith("one "):
+            # "one" is a pronoun unless a count noun follows
+            if wl == "one" and not _count_noun_follows(text, a.end, singular_ok=True, max_words=2) \
+                    and not _RATIO_AFTER.match(text, a.end):
+                return None
+    if wl == "zero" and not _count_noun_follows(text, a.end):
+        return None
+    a.low = a.high = val
+    return a

@@ -1,0 +1,190 @@
+"""Figures told against another quantity: earlier estimates and changes ("up from 800",
+"the 1,000 initially forecast"), multiples ("double that"), and shares ("a third of",
+"nearly half", "nine in 10"), which become percents.
+"""
+import re
+from typing import List, Optional
+
+from .numbers import FRACTION_WORDS, SCALE_WORDS, parse_digits, parse_words
+from .atoms import _RATIO_AFTER, _Atom, _word_positions
+from .nouns import _OF_IN_NP
+from .qualifiers import _QMAP, _Raw, _apply_qual
+
+
+# -------- earlier figures: "the 800 initially forecast", "up from 800", "rose from 800 to 1,000"
+
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:rose|risen|rises|rising|increased|increases|increasing|climbed|climbs|climbing|jumped|jumps|"
+    r"grew|grown|grows|growing|surged|surges|soared|soars|swelled|swollen|spiked|ballooned|fell|fallen|falls|"
+    r"falling|dropped|drops|dropping|declined|declines|declining|decreased|decreases|dipped|slipped|shrank|"
+    r"shrunk|plunged|plummeted|tumbled|went|gone|raised|lowered|revised|boosted|cut|reduced|upped|changed|"
+    r"expanded|doubled|tripled|increase|decrease|rise|drop|fall|jump|climb|growth|up|down|higher|lower|moved)"
+    r"(?:\s+[a-z]+){0,3}\s+from\s+$", re.I)
+_RETRO_BEFORE = re.compile(
+    r"\b(?:initial(?:ly)?|original(?:ly)?|previous(?:ly)?|earlier|prior|instead\s+of|"
+    r"up\s+from|down\s+from|compared\s+(?:with|to)|from\s+an?\s+(?:earlier|initial|previous)|"
+    r"(?:last|the\s+previous)\s+(?:week|month|year)'?s?|had\s+been|was\s+(?:initially|originally|first))"
+    r"(?:\s+(?!is\b|was\b|are\b|were\b|that\b|would\b|will\b)[\w’'-]+){0,2}?\s*$", re.I)
+_RETRO_AFTER = re.compile(
+    r"^(?:\s+[\w’'-]+){0,3}?\s+(?:initially|originally|previously|earlier|first)\s+(?:forecast|estimated|"
+    r"reported|announced|planned|expected|projected|predicted|said|stated|thought|believed|counted|given)\b", re.I)
+_RETRO_KEYS = ("initial", "origin", "previous", "earlier", "prior", "instead", "from", "compared",
+               "last", "had been", "was ")
+_RETRO_AFTER_KEYS = ("initially", "originally", "previously", "earlier", "first")
+
+
+# -------- multiples of the figure before: "800 to double that", "more than double that"
+
+_RELATIVE = re.compile(r"(?P<f>double|twice|triple|treble|three\s+times|four\s+times|quadruple|half)"
+                       r"(?:\s+(?:that|this|the\s+(?:number|figure|amount|total|estimate|size|count)))\b", re.I)
+_RELATIVE_F = {"double": 2, "twice": 2, "triple": 3, "treble": 3, "three times": 3,
+               "four times": 4, "quadruple": 4, "half": 0.5}
+_RELATIVE_ALONE = re.compile(
+    r"\b(?:(?P<q>more\s+than|over|nearly|almost|about|roughly|at\s+least|less\s+than|up\s+to)\s+)?"
+    r"(?P<f>double|twice|triple|treble|quadruple|(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d+)\s+times)"
+    r"\s+(?:that|this|the\s+(?:number|figure|amount|total|estimate|size|count))\b", re.I)
+
+
+# -------- shares: "a third of", "a quarter of a million", "nearly half", "nine in 10"
+
+_FRACTION_EXPR = re.compile(
+    r"\b(?:(?P<q>about|around|roughly|nearly|almost|more\s+than|less\s+than|some|over|under|only|just|at\s+least)\s+)?"
+    r"(?P<n>a|an|one|two|three|four|nine)[\s-]+(?P<f>half|halves|thirds?|quarters?|fifths?|tenths?)"
+    r"(?:\s+of\s+(?P<big>an?\s+(?:million|billion|thousand|trillion)|(?:its|their|the|all|those|these|his|her|our)\b|[a-z]+s\b))?", re.I)
+_FRACTION_FOLLOW = re.compile(r"\s+(?:of|the|were|was|are|is|have|had|said|say|says|[a-z]+ed)\b")
+_HALF_EXPR = re.compile(
+    r"\b(?P<q>about|around|roughly|approximately|nearly|almost|close\s+to|more\s+than|less\s+than|fewer\s+than|"
+    r"(?:just|well)\s+(?:over|under)|over|under|up\s+to|as\s+(?:much|many)\s+as|at\s+least|at\s+most|"
+    r"no\s+more\s+than)\s+(?P<f>half)\b(?![\s-]+(?:a|an|as|past)\b|-)", re.I)
+_ROUND_DENOMINATORS = {20, 25, 50, 100, 1000, 10_000, 100_000, 1_000_000}
+
+
+def _ratio_raw(text: str, a: "_Atom", start: int, end: int, qual: Optional[str]) -> Optional["_Raw"]:
+    """ "nine in 10", "one out of every five": a share, recorded as a percent."""
+    rm = _RATIO_AFTER.match(text, end)
+    if rm is None:
+        return None
+    ms = rm.group("m")
+    den = parse_digits(ms) if ms[0].isdigit() else parse_words(ms)
+    num = a.low
+    if not den or not num or num >= den or not (den <= 10 or den in _ROUND_DENOMINATORS):
+        return None   # "one in five", "nine in 10", "one in 1,000" -- not "5 in 12 villages", "3 in 2020"
+    v = num / den * 100
+    v = float(round(v)) if v >= 10 else round(v, 1) if v >= 1 else float("%.2g" % v)
+    qq, lo, hi = _apply_qual(qual, v, v)
+    r = _Raw(start, rm.end(), lo, hi, qq)
+    r.unit = "percent"
+    return r
+
+
+# -------------------- shares and multiples in words, found before the main pass
+
+_SPECIAL_TRIGGERS = {"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths",
+                     "tenth", "tenths", "double", "twice", "triple", "treble", "quadruple", "times"}
+
+
+def _special_spans(text: str, tl: str):
+    """Fractions ("a third of", "a quarter of a million") and relative figures
+    ("eight times that", "more than double that") found before the main pass."""
+    out = []
+    pos = _word_positions(tl, _SPECIAL_TRIGGERS)
+    if not pos:
+        return out
+    pos.sort()
+    windows = []
+    for p in pos:
+        lo, hi = max(0, p - 40), min(len(text), p + 60)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    seen = set()
+    for lo, hi in windows:
+        out.extend(_special_in(text, lo, hi, seen))
+    out.sort(key=lambda x: x[0])
+    return out
+
+
+def _special_in(text: str, lo: int, hi: int, seen):
+    out = []
+    for m in _FRACTION_EXPR.finditer(text, lo, hi):
+        if m.start() in seen or (m.start() > 0 and text[m.start() - 1].isalpha()):
+            continue
+        seen.add(m.start())
+        if m.group("big") is None and m.group("f").lower() in ("half", "halves"):
+            continue   # "half" alone is too common to be a figure
+        if m.group("big") is None and not _FRACTION_FOLLOW.match(text, m.end()):
+            continue
+        out.append((m.start(), m.end(), "frac", m))
+    for m in (_HALF_EXPR.finditer(text, lo, hi) if "half" in text[lo:hi].lower() else ()):
+        if m.start() in seen or (m.start() > 0 and text[m.start() - 1].isalpha()):
+            continue
+        seen.add(m.start())
+        out.append((m.start(), m.end(), "half", m))
+    for m in _RELATIVE_ALONE.finditer(text, lo, hi):
+        if m.start() in seen or (m.start() > 0 and text[m.start() - 1].isalpha()):
+            continue
+        seen.add(m.start())
+        # "from around 3,500 to more than double that" is handled with its range
+        if re.search(r"\d[\d,.]*\s*(?:\w+\s+)?to\s+$", text[max(0, m.start() - 30):m.start()]):
+            continue
+        out.append((m.start(), m.end(), "rel", m))
+    out.sort(key=lambda x: x[0])
+    return out
+
+
+def _special_raw(text: str, sp, raws: List["_Raw"], layout) -> Optional["_Raw"]:
+    start, end, kind, m = sp
+    q = m.group("q")
+    qual = _QMAP.get(" ".join(q.lower().split())) if q else None
+    if kind == "half":
+        # "nearly half", "up to half", "less than half": a share, 50 percent, with its hedge
+        qq, lo, hi = _apply_qual(qual, 50.0, 50.0)
+        r = _Raw(start if qual else m.start("f"), end, lo, hi, qq)
+        r.unit = "percent"
+        om = _OF_IN_NP.match(text, end)
+        if om:
+            r.np = om.group(1).strip()
+        return r
+    if q and qual is None:
+        start = m.start("n") if kind == "frac" else m.start("f")
+    if kind == "frac":
+        nw = m.group("n").lower()
+        num = 1 if nw in ("a", "an", "one") else parse_words(nw)
+        frac = num * FRACTION_WORDS[m.group("f").lower()]
+        big = (m.group("big") or "").lower()
+        if big.startswith(("a ", "an ")):
+            val = frac * SCALE_WORDS[big.split()[-1]]
+            unit = None
+            end = m.end()
+        else:
+            val = float(round(frac * 100))
+            unit = "percent"
+            end = m.end("f")
+        qq, lo, hi = _apply_qual(qual, val, val)
+        r = _Raw(start, end, lo, hi, qq)
+        r.unit = unit
+        if unit == "percent" and m.group("big"):
+            r.np = text[m.end("f"):m.end()].strip()
+        return r
+    # relative: a multiple of the previous figure
+    if not raws:
+        return None
+    prev = raws[-1]
+    if layout.sentence_index(start) - layout.sentence_index(prev.start) > 2:
+        return None
+    base = prev.low if prev.low is not None else prev.high
+    if base is None:
+        return None
+    f = m.group("f").lower()
+    if m.group("n"):
+        nn = m.group("n")
+        factor = float(nn) if nn.isdigit() else parse_words(nn)
+    else:
+        factor = _RELATIVE_F.get(" ".join(f.split()), 2)
+    val = base * factor
+    qq, lo, hi = _apply_qual(qual, val, val)
+    r = _Raw(start, end, lo, hi, qq)
+    r.unit = prev.unit
+    r.np = prev.np
+    return r
