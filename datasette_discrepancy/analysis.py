@@ -138,6 +138,16 @@ class Analyzer:
         self.window_ids: Dict[Optional[str], List[int]] = {}
         self.blocks: Dict[tuple, List[grouping.Measure]] = {}
         self.dirty_stories: Set[int] = set()
+        self.dirty_measures: Dict[int, grouping.Measure] = {}
+
+    def save(self):
+        """Write the stories and measure centroids this batch changed."""
+        self.db.conn.executemany(
+            "update measures set grouping = ? where id = ?",
+            [(_grouping_state(m), key) for key, m in sorted(self.dirty_measures.items())],
+        )
+        self.dirty_measures.clear()
+        self.save_stories()
 
     def save_stories(self):
         for story_id in sorted(self.dirty_stories):
@@ -241,9 +251,8 @@ class Analyzer:
                 measure.key = new_ids[measure.key]
                 self.blocks[measure.block].append(measure)
             elif measure.size != before.get(measure.key):
-                self.db.execute(
-                    "update measures set grouping = ? where id = ?", [_grouping_state(measure), measure.key]
-                )
+                _compact(measure)  # as it will be stored
+                self.dirty_measures[measure.key] = measure
         updates = [(new_ids.get(k, k), c["id"]) for c, k in zip(claims, keys)]
         self.db.conn.executemany("update claims set measure_id = ? where id = ?", updates)
         return {m for m, _ in updates if m is not None}
@@ -318,7 +327,7 @@ class Analyzer:
                 story_id = self.assign_story(article_id, published, ready.vector)
             touched |= self.group_article(article_id, story_id, published, ready.claim_terms or None)
             self.record_passages(article_id, ready.passages)
-        self.save_stories()
+        self.save()
         # the user's corrections (datasette discrepancy regroup) outlast reloads
         corrected = regroup.apply(self.db)
         if corrected:

@@ -352,6 +352,7 @@ def assign_article(claims: Sequence[dict], measures: List[Measure], threshold: f
     by_block = defaultdict(list)
     for m in measures:
         by_block[m.block].append(m)
+    block_df = {}
     for group in _must_link_groups(claims):
         block = block_of(claims[group[0]])
         if block is None:
@@ -368,10 +369,12 @@ def assign_article(claims: Sequence[dict], measures: List[Measure], threshold: f
         best, chosen = threshold, None
         candidates = by_block[block]
         # words every measure of the block shares say little about which one
-        # a figure belongs to: weigh terms by how few measures use them
-        if len(candidates) >= IDF_MIN_MEASURES:
-            df = Counter(t for m in candidates for t in m.centroid)
-            n = len(candidates)
+        # a figure belongs to: weigh terms by how few measures use them (as
+        # the block stood before this article)
+        if block not in block_df:
+            block_df[block] = (len(candidates), Counter(t for m in candidates for t in m.centroid))
+        n, df = block_df[block]
+        if n >= IDF_MIN_MEASURES:
             weighted = {t: w * math.log((n + 1) / (df.get(t, 0) + 0.5)) for t, w in group_terms.items()}
         else:
             weighted = group_terms
