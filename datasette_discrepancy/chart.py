@@ -65,7 +65,7 @@ def format_number(value) -> str:
 
 def figure_words(claim: dict) -> str:
     """A claim's interval in words: "800 to 1,000", "more than 7,000",
-    "about 2,000", "up to 800", "5,200"; vague words keep their wording:
+    "about 2,000", "up to 800", "1,400"; vague words keep their wording:
     "thousands (at least 1,000)", "hundreds (100 to 999)"."""
     low, high = claim.get("value_low"), claim.get("value_high")
     qualifier = claim.get("qualifier") or "exact"

@@ -178,17 +178,17 @@ def regroup_command(db_path, config_path):
     \b
     Example corrections.yml:
         rename:
-          active-duty-troops-deployed-service: Active-duty troops to the border
+          people-killed-fire: People killed by the fire
         merge:
-          - into: active-duty-troops-deployed-service
-            measures: [u-s-troops-forecast-southwest]
+          - into: people-killed-fire
+            measures: [dead-blaze-county]
         move:
           - claim: 61
-            to: national-guard-troops-called-governor
+            to: people-missing-sheriff
         split:
-          - from: miles-caravan-though
+          - from: km-border-distance
             claims: [57]
-            label: Caravan distance from the Guatemala border
+            label: Distance from the coast
     """
     from . import aggregates, analysis, regroup
     from . import db as dblayer

@@ -17,7 +17,7 @@ OPEN_HIGH = {"less_than", "at_most"}
 
 def rounding_tolerance(value: float) -> float:
     """Half a unit of the last significant digit a round figure shows:
-    2,100 -> 50, 800 -> 50, 5,000 -> 500, 2,092 -> 0.5."""
+    2,100 -> 50, 800 -> 50, 5,000 -> 500, 2,083 -> 0.5."""
     if value is None or value == 0 or value != value:
         return 0.0
     value = abs(value)

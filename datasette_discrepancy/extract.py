@@ -34,11 +34,11 @@ from .anaphora import _strong_group, _unit_by_anaphora
 QUALIFIERS = (
     "exact",          # "800"
     "approximately",  # "about 2,000", "roughly", "some", "around", "nearly"? (see below)
-    "more_than",      # "more than 7,000", "over 5,200", "4,000-plus"
+    "more_than",      # "more than 7,000", "over 600", "4,000-plus"
     "at_least",       # "at least 9", "800 or more"
     "less_than",      # "fewer than 10", "less than two weeks"
     "at_most",        # "up to 800", "as many as 800", "no more than"
-    "range",          # "800 to 1,000", "between 3,500 and 7,000", "4,000-5,000"
+    "range",          # "800 to 1,000", "between 12 and 15", "4,000-5,000"
     "vague",          # "thousands of", "hundreds", "dozens", "several thousand"
 )
 

@@ -181,7 +181,7 @@ def _typical(claim: dict) -> Optional[float]:
 def _cannot_link(a: dict, b: dict) -> bool:
     """Two different figures for the same unit in one sentence are two
     quantities ("4,000 authorized but only 2,100 in place"), unless one is an
-    earlier figure quoted for contrast ("5,200 instead of the initial 800").
+    earlier figure quoted for contrast ("400 instead of the 250 first announced").
     Nor are figures thirty times apart ("$38 million" and "$1.2 billion")."""
     va, vb = _typical(a), _typical(b)
     if va and vb and max(va, vb) / min(va, vb) > MAX_RATIO and va > 0 and vb > 0:
@@ -225,7 +225,7 @@ def _must_link_keys(claim: dict):
     yield ("wording", claim.get("sentence"), claim.get("text"))
     low, high = claim.get("value_low"), claim.get("value_high")
     if low is not None or high is not None:
-        # the same figure again in one article: "5,200" in headline and lead
+        # the same figure again in one article: "1,400" in headline and lead
         if max(v for v in (low, high) if v is not None) >= 10:
             yield ("repeat", claim["article_id"], low, high, bool(claim.get("retrospective")))
 

@@ -82,7 +82,7 @@ def _noun_after(text: str, pos: int, limit: int, allow_of: bool, vague: bool = F
     p = pos
     strong = False
     words: List[Tuple[str, int, int]] = []
-    # hyphenated adjective: "10-mile", "5,200-strong", "7.1-magnitude"
+    # hyphenated adjective: "10-mile", "1,500-strong", "7.1-magnitude"
     hm = _HYPH_WORD.match(text, p)
     if hm and p < limit:
         w1 = hm.group(1).lower()
@@ -205,7 +205,7 @@ def _noun_after(text: str, pos: int, limit: int, allow_of: bool, vague: bool = F
     if last.endswith(("ed", "ing")) and k == 1:
         return None
     if words[k - 1][0][:1].isupper() and k == len(lw) and len(lw) == 1:
-        # single capitalised word: demonym ("5,000 Hondurans") or start of a name
+        # single capitalised word: demonym ("5,000 Peruvians") or start of a name
         if not words[0][0].endswith("s"):
             return None
     return normalize_unit(last), text[words[0][1]:words[k - 1][2]], words[k - 1][2]

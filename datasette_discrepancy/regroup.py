@@ -3,17 +3,17 @@
 A corrections file (YAML or JSON) says what to change:
 
     rename:
-      active-duty-troops-deployed-service: Active-duty troops to the border
+      people-killed-fire: People killed by the fire
     merge:
-      - into: active-duty-troops-deployed-service
-        measures: [u-s-troops-forecast-southwest]
+      - into: people-killed-fire
+        measures: [dead-blaze-county]
     split:
-      - from: miles-caravan-though
+      - from: km-border-distance
         claims: [57]
-        label: Caravan distance from the Guatemala border
+        label: Distance from the coast
     move:
       - claim: 61
-        to: national-guard-troops-called-governor
+        to: people-missing-sheriff
 
 `datasette discrepancy regroup DB --config FILE` stores the file's
 corrections in the `measure_corrections` table (replacing earlier ones) and

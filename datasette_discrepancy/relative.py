@@ -125,7 +125,7 @@ def _special_in(text: str, lo: int, hi: int, seen):
         if m.start() in seen or (m.start() > 0 and text[m.start() - 1].isalpha()):
             continue
         seen.add(m.start())
-        # "from around 3,500 to more than double that" is handled with its range
+        # "from around 300 to more than double that" is handled with its range
         if re.search(r"\d[\d,.]*\s*(?:\w+\s+)?to\s+$", text[max(0, m.start() - 30):m.start()]):
             continue
         out.append((m.start(), m.end(), "rel", m))

@@ -227,7 +227,7 @@ COMPOUND_NOUNS = {
     "staff members",
 }
 
-# Collective nouns: "a crowd of thousands", "the caravan ... number 7,000".
+# Collective nouns: "a crowd of thousands", "the column ... number 7,000".
 COLLECTIVES = {
     "crowd": "people", "crowds": "people", "throng": "people", "mob": "people",
     "caravan": "migrants", "caravans": "migrants", "exodus": "people",
