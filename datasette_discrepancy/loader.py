@@ -192,7 +192,7 @@ def load(
                 yield item
 
     seen_sources = set()
-    last_refresh = time.monotonic()
+    last_refresh, refresh_took = time.monotonic(), 0.0
     analyzer = analysis.Analyzer(db)
     for batch in _batched(_results(tasks(), jobs, os.path.abspath(db_path)), progress):
         # One transaction per batch, grouping included, so a crash leaves
@@ -201,10 +201,14 @@ def load(
             changed_articles, touched, prepared = _write_batch(db, batch, summary, error, seen_sources)
             touched.update(analyzer.update(changed_articles, prepared))
             dblayer.mark_dirty(db, sorted(touched))
-        if time.monotonic() - last_refresh > REFRESH_SECONDS:
+        # A refresh reads every claim of the measures it recomputes, so on a
+        # large corpus it is spaced out to take at most a quarter of the time.
+        if time.monotonic() - last_refresh > max(REFRESH_SECONDS, 3 * refresh_took):
+            started = time.monotonic()
             refresh_dirty(db)
             analyzer.forget()  # refreshing deletes measures left empty
             last_refresh = time.monotonic()
+            refresh_took = last_refresh - started
     refresh_dirty(db)
     return summary
 
