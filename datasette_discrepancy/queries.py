@@ -128,16 +128,28 @@ async def figure_sources(db, measure_id):
     return {(r["value_low"], r["value_high"]): r["sources"] for r in (await db.execute(sql, [measure_id])).rows}
 
 
+WIRE_COPY_LIMIT = 20  # a wire story can be reprinted thousands of times: list the first
+
+
 async def shared_passages(db, article_id):
     """Which articles this one reprints from, and which reprint it, with how
     many paragraphs each (both directions use an index on passages)."""
     if "passages" not in await db.table_names():
-        return {"copied_from": [], "copied_by": []}
+        return {"copied_from": [], "copied_by": [], "reprinted_by_articles": 0}
     sql = """select passages.{other} as article_id, articles.outlet, articles.published, articles.headline,
         count(*) as passages
       from passages join articles on articles.id = passages.{other}
       where passages.{this} = :id and passages.article_id != passages.origin_article_id
-      group by passages.{other} order by passages.{other}"""
-    copied_from = await db.execute(sql.format(this="article_id", other="origin_article_id"), {"id": article_id})
-    copied_by = await db.execute(sql.format(this="origin_article_id", other="article_id"), {"id": article_id})
-    return {"copied_from": [dict(r) for r in copied_from.rows], "copied_by": [dict(r) for r in copied_by.rows]}
+      group by passages.{other} order by passages.{other} limit :limit"""
+    params = {"id": article_id, "limit": WIRE_COPY_LIMIT}
+    copied_from = await db.execute(sql.format(this="article_id", other="origin_article_id"), params)
+    copied_by = await db.execute(sql.format(this="origin_article_id", other="article_id"), params)
+    reprints = (await db.execute(
+        "select count(distinct article_id) from passages where origin_article_id = :id and article_id != :id",
+        {"id": article_id},
+    )).first()[0]
+    return {
+        "copied_from": [dict(r) for r in copied_from.rows],
+        "copied_by": [dict(r) for r in copied_by.rows],
+        "reprinted_by_articles": reprints,
+    }
