@@ -260,20 +260,6 @@ def next_id(db, table) -> int:
     return (db.execute("select coalesce(max(id), 0) from [{}]".format(table)).fetchone()[0]) + 1
 
 
-def measure_ids(db, measures) -> dict:
-    """Upsert measures by slug (keeping existing ids); return slug -> id."""
-    ids = {}
-    for measure in measures:
-        row = db.execute("select id from measures where slug = ?", [measure["slug"]]).fetchone()
-        if row:
-            ids[measure["slug"]] = row[0]
-        else:
-            new_id = next_id(db, "measures")
-            db["measures"].insert(dict(measure, id=new_id))
-            ids[measure["slug"]] = new_id
-    return ids
-
-
 def replace_article(db, article: dict, claims: list):
     """Rewrite a stored article and its claims: the caller holds the transaction.
 

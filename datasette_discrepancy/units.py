@@ -89,7 +89,7 @@ SYNONYMS = {
     "us dollars": "usd", "u.s. dollars": "usd",
     "ha": "hectares", "hectare": "hectares",
     "kilograms": "kg", "kilogrammes": "kg", "kilos": "kg", "kgs": "kg",
-    "lbs": "pounds", "tonnes": "tonnes", "metric tons": "tonnes",
+    "lbs": "pounds", "tonnes": "tonnes",
     "mph": "mph", "miles per hour": "mph", "km/h": "km/h", "kph": "km/h",
     "kilometers per hour": "km/h", "kilometres per hour": "km/h",
     "hrs": "hours", "mins": "minutes",
