@@ -36,3 +36,14 @@ def seed_db_copy(seed_db_path, tmp_path):
 @pytest.fixture
 def ds(seed_db_path):
     return Datasette([seed_db_path])
+
+
+async def troop_measure(ds):
+    """The active-duty line-up: found by its figures, not by a slug we chose."""
+    response = await ds.client.get("/border/-/discrepancies.json?_size=max")
+    for measure in response.json()["measures"]:
+        lineup = (await ds.client.get(measure["url"] + ".json?_size=max")).json()
+        values = {c["value_low"] for c in lineup["claims"]} | {c["value_high"] for c in lineup["claims"]}
+        if measure["unit"] == "troops" and {5200, 1000} <= values:
+            return measure, lineup
+    raise AssertionError("no troop line-up holding 5,200 and 1,000")

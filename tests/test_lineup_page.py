@@ -8,18 +8,9 @@ import xml.etree.ElementTree as ET
 import pytest
 from datasette.app import Datasette
 
+from conftest import troop_measure
+
 SVG = "{http://www.w3.org/2000/svg}"
-
-
-async def troop_measure(ds):
-    """The troop line-up: found by its figures (5,200 and 1,000), not by a slug."""
-    response = await ds.client.get("/border/-/discrepancies.json?_size=max")
-    for measure in response.json()["measures"]:
-        lineup = (await ds.client.get(measure["url"] + ".json?_size=max")).json()
-        values = {c["value_low"] for c in lineup["claims"]} | {c["value_high"] for c in lineup["claims"]}
-        if measure["unit"] == "troops" and {5200, 1000} <= values:
-            return measure, lineup
-    raise AssertionError("no troop line-up holding 5,200 and 1,000")
 
 
 def chart_of(html):
