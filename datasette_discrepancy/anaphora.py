@@ -21,6 +21,10 @@ _KILL_BEFORE = re.compile(r"(?=[kcl])\b(?:kill(?:s|ed|ing)?|claim(?:s|ed|ing)?\s
 _TREAT_BEFORE = re.compile(r"(?=[tca])\b(?:treat(?:s|ed|ing)?|car(?:es|ed|ing)\s+for|admit(?:s|ted|ting))\s+"
                            r"(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least|up\s+to|"
                            r"fewer\s+than|less\s+than|another|an\s+additional)\s+)?$", re.I)
+# "the death toll from Monday's earthquake has climbed to 247": a toll counts the dead
+_TOLL_BEFORE = re.compile(r"\btolls?\b[^.;:]{0,80}?\b(?:to|at|of|is|was|stands|stood|reached|reaches|hit|hits|"
+                          r"passed|passes|topped|tops|exceeded|exceeds|surpassed|surpasses|now)\s+"
+                          r"(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least)\s+)?$", re.I)
 _NUMBER_OF = re.compile(r"(?=[nct])\b(?:number|numbers|count|tally|total)\s+of\s+((?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*s|people|personnel|police|staff|cattle|livestock))\b")
 _AUX = r"(?:have|has|had|were|was|are|is|remain(?:s|ed)?|will|would|could|may|might|must|should|can|did)"
 _HUMAN_VERB_AFTER = re.compile(
@@ -66,6 +70,9 @@ def _unit_by_anaphora(text: str, layout: Layout, r, sidx: int, ss: int, se: int,
         em = _ESTIMATE_AT.search(text, max(ss, r.start - 80), r.start)
         if em:
             cand = _counted_head(em.group(1))
+    if cand is None and "toll" in text[max(ss, r.start - 120):r.start].lower() and \
+            _TOLL_BEFORE.search(text, max(ss, r.start - 120), r.start):
+        cand = ("people", None)
     if cand is None and _KILL_BEFORE.search(lead):
         cand = ("people", None)
     if cand is None and _TREAT_BEFORE.search(lead):

@@ -22,7 +22,7 @@ from .units import canonical
 from .sentences import Layout
 from .attribution import find_attribution
 from .atoms import ATOM_RE, _atoms, _lower_same_length, _parse_atom
-from .qualifiers import (_POST_QUAL, _PRE_QUAL, _QMAP, _QUAL_LAST_WORDS, _RANGE_CONN, _Raw, _apply_qual,
+from .qualifiers import (_PASSING_VERBS, _POST_QUAL, _PRE_QUAL, _QMAP, _QUAL_LAST_WORDS, _RANGE_CONN, _Raw, _apply_qual,
                          _prev_word)
 from .relative import (_CHANGE_BEFORE, _RELATIVE, _RELATIVE_F, _RETRO_AFTER, _RETRO_AFTER_KEYS, _RETRO_BEFORE,
                        _RETRO_KEYS, _ratio_raw, _special_raw, _special_spans)
@@ -135,6 +135,8 @@ def extract_claims(text: str) -> List[Claim]:
                 start = qm.start()
             elif qword == "between":
                 pass
+        elif pw in _PASSING_VERBS:
+            qual = "more_than"   # "death toll passes 200": the verb is the qualifier, not the span
         if a.vague:
             qual = "vague"
         # percent / currency after atom

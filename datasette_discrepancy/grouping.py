@@ -8,11 +8,14 @@ happened to it ("killed", "missing", "evacuated"), and which event it belongs
 to (a past fire quoted for comparison has its own name). Pure functions.
 """
 import functools
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence
+
+from . import compare
 
 # ------------------------------------------------------------------ units
 
@@ -157,7 +160,7 @@ def claim_terms(claim: dict) -> Counter:
 
 # ------------------------------------------------------------------ constraints
 
-THRESHOLD = 0.20  # cosine similarity a claim needs to join a measure
+THRESHOLD = 0.15  # cosine similarity a claim needs to join a measure
 
 MAX_RATIO = 30  # figures this far apart are not one quantity, even revised
 CLOSE_RATIO = 1.6  # figures this close to a measure's range ...
@@ -341,66 +344,133 @@ def block_of(claim: dict):
 def assign_article(claims: Sequence[dict], measures: List[Measure], threshold: float = THRESHOLD) -> List[Optional[int]]:
     """Assign one article's claims to measures, creating measures as needed.
 
+    The best-scoring (figure, measure) pairs are settled first, so one
+    figure's weak match cannot take the measure a later figure fits better.
+    An article gives one figure per quantity: a measure holding one of its
+    figures takes no incompatible other (an earlier figure quoted as such,
+    "up from 631", excepted).
+
     `measures` is updated in place; keys of new measures are negative
     placeholders (-1, -2, ...) for the caller to replace with real ids.
     """
     keys: List[Optional[int]] = [None] * len(claims)
     terms = [c.get("terms") or claim_terms(c) for c in claims]
-    same_sentence = defaultdict(list)
-    for j, claim in enumerate(claims):
-        same_sentence[claim.get("sentence")].append(j)
     by_block = defaultdict(list)
     for m in measures:
         by_block[m.block].append(m)
-    block_df = {}
-    for group in _must_link_groups(claims):
-        block = block_of(claims[group[0]])
+    groups = []
+    for members in _must_link_groups(claims):
+        block = block_of(claims[members[0]])
         if block is None:
             continue
-        group_terms = sum((terms[i] for i in group), Counter())
-        values = [v for v in (_typical(claims[i]) for i in group) if v]
-        # measures already given to a different figure of the same sentence
-        taken = {
-            keys[j]
-            for i in group
-            for j in same_sentence.get(claims[i].get("sentence"), ())
-            if keys[j] is not None and _cannot_link(claims[i], claims[j])
-        }
-        best, chosen = threshold, None
+        group_terms = sum((terms[i] for i in members), Counter())
+        values = [v for v in (_typical(claims[i]) for i in members) if v]
+        groups.append(_Group(members, block, group_terms, values))
+    # words every measure of a block shares say little about which one a
+    # figure belongs to: weigh terms by how few measures use them (as the
+    # block stood before this article)
+    block_df = {}
+    for block in {g.block for g in groups}:
         candidates = by_block[block]
-        # words every measure of the block shares say little about which one
-        # a figure belongs to: weigh terms by how few measures use them (as
-        # the block stood before this article)
-        if block not in block_df:
-            block_df[block] = (len(candidates), Counter(t for m in candidates for t in m.centroid))
-        n, df = block_df[block]
-        if n >= IDF_MIN_MEASURES:
-            weighted = {t: w * math.log((n + 1) / (df.get(t, 0) + 0.5)) for t, w in group_terms.items()}
-        else:
-            weighted = group_terms
-        norm = _norm(weighted)
-        for m in candidates:
-            if m.key in taken or not all(m.fits(v) for v in values):
-                continue
-            centroid = m.centroid
-            score = sum(w * centroid.get(t, 0.0) for t, w in weighted.items()) / (norm * m.norm)
-            if values and block[1] not in BOUNDED_FAMILIES and m.close(values):
-                # figures close to a measure's own are evidence they count the
-                # same thing; not for shares, which crowd into 0 to 100
-                # whatever they measure
-                score += CLOSE_VALUE_BONUS
-            if score > best:
-                best, chosen = score, m
-        if chosen is None:
-            chosen = Measure(key=-(1 + sum(1 for m in measures if m.key < 0)), block=block, centroid=Counter())
-            measures.append(chosen)
-            by_block[block].append(chosen)
-        for i in group:
-            keys[i] = chosen.key
-        for value in values or [None]:
-            chosen.add(Counter(), value, 0)
-        chosen.add(group_terms, None, len(group))
+        block_df[block] = (len(candidates), Counter(t for m in candidates for t in m.centroid))
+    candidates = []
+    for index, group in enumerate(groups):
+        group.vector = _weighted(group.terms, *block_df[group.block])
+        for m in by_block[group.block]:
+            score = _score(group, m)
+            if score > threshold:
+                candidates.append((-score, index, m.key))
+    heapq.heapify(candidates)
+    by_key = {m.key: m for m in measures}
+    in_article = defaultdict(list)  # measure key -> this article's claims in it
+    chosen: Dict[int, Measure] = {}
+    while candidates:
+        _, index, key = heapq.heappop(candidates)
+        group = groups[index]
+        if index in chosen or not _may_join(group, in_article[key], claims):
+            continue
+        chosen[index] = by_key[key]
+        in_article[key].extend(group.members)
+    for index, group in enumerate(groups):
+        measure = chosen.get(index)
+        if measure is None:
+            # a measure this article started may fit a later figure of it
+            best = threshold
+            for m in by_block[group.block]:
+                if m.key < 0 and _may_join(group, in_article[m.key], claims):
+                    score = _score(group, m)
+                    if score > best:
+                        best, measure = score, m
+        if measure is None:
+            measure = Measure(key=-(1 + sum(1 for m in measures if m.key < 0)), block=group.block, centroid=Counter())
+            measures.append(measure)
+            by_block[group.block].append(measure)
+            in_article[measure.key].extend(group.members)
+        elif measure.key < 0:
+            in_article[measure.key].extend(group.members)
+        for i in group.members:
+            keys[i] = measure.key
+        for value in group.values or [None]:
+            measure.add(Counter(), value, 0)
+        measure.add(group.terms, None, len(group.members))
     return keys
+
+
+@dataclass
+class _Group:
+    """Claims of one article that must share a measure."""
+
+    members: List[int]
+    block: tuple
+    terms: Counter
+    values: List[float]
+    vector: Optional[Dict[str, float]] = None
+    norm: float = 1.0
+
+
+def _weighted(terms: Counter, n: int, df: Counter) -> Dict[str, float]:
+    if n < IDF_MIN_MEASURES:
+        return terms
+    return {t: w * math.log((n + 1) / (df.get(t, 0) + 0.5)) for t, w in terms.items()}
+
+
+def _score(group: _Group, measure: Measure) -> float:
+    """Cosine of the group's words and the measure's, plus a bonus when its
+    figures are close to the measure's own; -1 when they cannot be one."""
+    if not all(measure.fits(v) for v in group.values):
+        return -1.0
+    if group.norm == 1.0 and group.vector:
+        group.norm = _norm(group.vector)
+    centroid = measure.centroid
+    score = sum(w * centroid.get(t, 0.0) for t, w in group.vector.items()) / (group.norm * measure.norm)
+    if group.values and group.block[1] not in BOUNDED_FAMILIES and measure.close(group.values):
+        # figures close to a measure's own are evidence they count the same
+        # thing; not for shares, which crowd into 0 to 100 whatever they measure
+        score += CLOSE_VALUE_BONUS
+    return score
+
+
+def _comparable(claim: dict) -> dict:
+    """The claim's interval in its canonical unit, for compare.compatible."""
+    if claim.get("canonical_low") is not None or claim.get("canonical_high") is not None:
+        return {"value_low": claim.get("canonical_low"), "value_high": claim.get("canonical_high"),
+                "qualifier": claim.get("qualifier")}
+    return claim
+
+
+def _may_join(group: _Group, others: Sequence[int], claims: Sequence[dict]) -> bool:
+    """Whether a group may join a measure already holding `others` of its article."""
+    for i in group.members:
+        a = claims[i]
+        for j in others:
+            b = claims[j]
+            if _cannot_link(a, b):
+                return False
+            if a.get("retrospective") or b.get("retrospective"):
+                continue
+            if not compare.compatible(_comparable(a), _comparable(b)):
+                return False
+    return True
 
 
 def _must_link_groups(claims: Sequence[dict]) -> List[List[int]]:

@@ -41,6 +41,10 @@ _QUAL_LAST_WORDS = {"about", "around", "approximately", "approx.", "roughly", "s
                     "to", "circa", "estimated", "over", "under", "than", "of", "above", "exceeding",
                     "least", "as", "most", "below", "between", "from", "additional", "another"}
 
+# verbs that say a figure was exceeded: "the toll passes 200", "topped 1,000"
+_PASSING_VERBS = {"passes", "passed", "tops", "topped", "exceeds", "exceeded", "surpasses", "surpassed",
+                  "crosses", "crossed"}
+
 
 def _prev_word(text: str, pos: int) -> str:
     """The lower-cased word right before pos (skipping spaces)."""

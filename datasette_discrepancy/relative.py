@@ -24,12 +24,19 @@ _RETRO_BEFORE = re.compile(
     r"\b(?:initial(?:ly)?|original(?:ly)?|previous(?:ly)?|earlier|prior|instead\s+of|"
     r"up\s+from|down\s+from|compared\s+(?:with|to)|from\s+an?\s+(?:earlier|initial|previous)|"
     r"(?:last|the\s+previous)\s+(?:week|month|year)'?s?|had\s+been|was\s+(?:initially|originally|first))"
-    r"(?:\s+(?!is\b|was\b|are\b|were\b|that\b|would\b|will\b)[\w’'-]+){0,2}?\s*$", re.I)
+    r"(?:\s+(?!is\b|was\b|are\b|were\b|that\b|would\b|will\b)[\w’'-]+){0,2}?\s*$"
+    # "down from a peak of 640,000"
+    r"|\b(?:up|down)\s+from(?:\s+[a-z]+){0,3}\s*$"
+    # an earlier report in the past perfect: "had forecast at 12 to 15 feet",
+    # "had reported on Monday that all 20"
+    r"|\bhad\s+(?:(?:first|initially|originally|earlier|already)\s+)?(?:reported|said|forecast|predicted|"
+    r"projected|estimated|announced|put|given|expected|planned|claimed|promised)\b[^.;:!?\d]{0,30}$",
+    re.I)
 _RETRO_AFTER = re.compile(
     r"^(?:\s+[\w’'-]+){0,3}?\s+(?:initially|originally|previously|earlier|first)\s+(?:forecast|estimated|"
     r"reported|announced|planned|expected|projected|predicted|said|stated|thought|believed|counted|given)\b", re.I)
 _RETRO_KEYS = ("initial", "origin", "previous", "earlier", "prior", "instead", "from", "compared",
-               "last", "had been", "was ")
+               "last", "had ", "was ")
 _RETRO_AFTER_KEYS = ("initially", "originally", "previously", "earlier", "first")
 
 

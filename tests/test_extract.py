@@ -128,10 +128,25 @@ def test_change_is_two_figures_the_earlier_retrospective():
     ("Gen. Smith said the figure was far higher than the 800 to 1,000 initially forecast.", "800 to 1,000"),
     ("They will deploy 5,200 troops instead of initial 800.", "800"),
     ("Power outages fell to 210,000, down from 640,000.", "640,000"),
+    ("About 210,000 customers remained without power, down from a peak of roughly 640,000.", "roughly 640,000"),
+    ("The surge, which forecasters had forecast at 12 to 15 feet, peaked at about 14 feet.", "12 to 15"),
+    ("Some British media had reported on Monday that all 20 would arrive this year.", "20"),
 ])
 def test_retrospective(sentence, expr):
     claims = {c.text: c for c in extract_claims(sentence)}
     assert claims[expr].retrospective
+
+
+def test_past_perfect_narrative_is_not_retrospective():
+    c = one("Traffic cameras had counted more than 1,200 tractors by noon.")
+    assert not c.retrospective
+
+
+def test_a_toll_counts_people_and_passing_it_is_more_than():
+    claims = extract_claims("Quake toll passes 200. The death toll from Monday's earthquake "
+                            "has climbed to 247, officials said.")
+    assert [(c.text, c.value_low, c.value_high, c.qualifier, c.unit) for c in claims] == [
+        ("200", 200, None, "more_than", "people"), ("247", 247, 247, "exact", "people")]
 
 
 def test_not_retrospective_plain_estimate():

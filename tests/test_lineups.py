@@ -123,6 +123,36 @@ def test_a_change_keeps_both_ends_in_one_measure():
     assert first == second
 
 
+def test_one_article_gives_one_figure_per_quantity():
+    # 31 and 29 Heritage seats in one article are two quantities even in
+    # different sentences (their words alone would merge them); the final 32
+    # joins the projection it updates
+    base = {"story": 1, "unit": "seats", "qualifier": "exact"}
+    claims = [
+        dict(base, article_id=1, published="2024-05-12", text="31", value_low=31, value_high=31,
+             sentence="The opposition Heritage Party was projected to take 31 seats."),
+        dict(base, article_id=1, published="2024-05-12", text="29", value_low=29, value_high=29,
+             sentence="The Heritage Party held 29 seats in the outgoing legislature."),
+        dict(base, article_id=2, published="2024-05-13", text="32", value_low=32, value_high=32,
+             sentence="The opposition Heritage Party was set to take 32 seats in the final count."),
+    ]
+    projected, outgoing, final = grouping.group_claims(claims)
+    assert projected != outgoing
+    assert final == projected
+
+
+def test_compatible_figures_of_one_article_may_share_a_measure():
+    base = {"article_id": 1, "story": 1, "published": "2018-10-25", "unit": "troops"}
+    claims = [
+        dict(base, text="about 2,000", value_low=2000, value_high=2000, qualifier="approximately",
+             sentence="About 2,000 National Guard troops are already at the border."),
+        dict(base, text="2,092", value_low=2092, value_high=2092, qualifier="exact",
+             sentence="The 2,092 National Guard troops already at the border will stay."),
+    ]
+    first, second = grouping.group_claims(claims)
+    assert first == second
+
+
 @pytest.mark.parametrize(
     "a,b,expected",
     [
