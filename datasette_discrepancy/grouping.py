@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence
 
-from . import compare
+from . import compare, units
 
 # ------------------------------------------------------------------ units
 
@@ -28,7 +28,19 @@ UNIT_FAMILIES = {
         "protesters", "protestors", "demonstrators", "marchers", "participants",
         "fans", "spectators", "attendees", "festival-goers", "festivalgoers", "concertgoers", "visitors",
         "patients", "passengers", "travellers", "travelers", "pilgrims", "worshippers",
+        "children", "adults", "men", "women", "kids", "babies", "infants", "teenagers", "boys", "girls",
+        "students", "pupils", "survivors", "evacuees", "refugees", "migrants", "voters", "volunteers",
+        "families", "members", "crew", "crew members", "crewmembers", "seafarers", "hostages",
+        "prisoners", "detainees", "inmates", "miners",
+        # a workforce: "1,150 jobs" and "1,400 workers" may count the same cut
+        "workers", "employees", "staff", "staffers", "jobs", "positions", "posts", "roles", "layoffs",
+        "job cuts", "redundancies",
     },
+    "vessels": {"ships", "vessels", "boats", "warships", "frigates", "destroyers", "tankers", "freighters",
+                "container ships", "cargo ships", "yachts", "trawlers"},
+    "countries": {"countries", "states", "nations", "member states", "governments"},
+    "vehicles": {"vehicles", "cars", "trucks", "lorries", "buses"},
+    "aircraft": {"aircraft", "planes", "jets", "airplanes", "aeroplanes"},
     "troops": {
         "troops", "soldiers", "personnel", "service members", "servicemembers", "forces",
         "marines", "sailors", "airmen", "guardsmen", "reservists", "paratroopers",
@@ -50,10 +62,15 @@ INCIDENTAL_UNITS = {
 
 
 def unit_family(unit: Optional[str]) -> Optional[str]:
+    """The kind of thing a unit counts or measures: units that convert into
+    one another (miles and km, gallons and litres, F and C) are one kind."""
     if not unit:
         return None
     unit = unit.lower()
-    return _FAMILY_OF.get(unit, unit)
+    if unit in _FAMILY_OF:
+        return _FAMILY_OF[unit]
+    converted = units.canonical(unit, None, None)[0]
+    return _FAMILY_OF.get(converted, converted)
 
 
 # ------------------------------------------------------------------ words
@@ -193,7 +210,31 @@ def _cannot_link(a: dict, b: dict) -> bool:
         return False
     if a.get("retrospective") or b.get("retrospective"):
         return False
+    if rival_estimates(a, b):
+        return False
     return (a.get("value_low"), a.get("value_high")) != (b.get("value_low"), b.get("value_high"))
+
+
+REPORTING_RE = re.compile(
+    r"\b(?:said|says|say|put|puts|putting|estimated?|estimates|maintains?|maintained|insists?|insisted|"
+    r"reported|reports|claimed|claims|counted|counts|according\s+to)\b", re.I)
+CONTRAST_RE = re.compile(r"\b(?:but|while|whereas|however)\b|;", re.I)
+
+
+def rival_estimates(a: dict, b: dict) -> bool:
+    """Two sources giving their own figure in one sentence: "the institute puts
+    the figure at 18,000, but the Red Cross said some 45,000 people ..." (one
+    quantity, two estimates), unlike "4,000 authorized but only 2,100 in place"."""
+    if a.get("article_id") != b.get("article_id") or not a.get("sentence") or a.get("sentence") != b.get("sentence"):
+        return False
+    first, second = sorted((a, b), key=_offset_in_sentence)
+    sentence = first["sentence"]
+    start = _offset_in_sentence(first)
+    between = sentence[start + len(first.get("text") or ""):_offset_in_sentence(second)]
+    if not CONTRAST_RE.search(between) or not REPORTING_RE.search(between):
+        return False
+    clause = CLAUSE_BREAK_RE.split(sentence[:start])[-1] if start > 0 else ""
+    return bool(REPORTING_RE.search(clause))
 
 
 YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -324,6 +365,10 @@ class Measure:
             return False
         return all(self.low / CLOSE_RATIO <= v <= self.high * CLOSE_RATIO for v in values)
 
+    def holds(self, value: float) -> bool:
+        """The value lies within the measure's range of figures."""
+        return self.low is not None and self.low * 0.98 <= value <= self.high * 1.02
+
     def add(self, terms: Counter, value: Optional[float], count: int = 1):
         if terms:
             self.centroid.update(terms)
@@ -365,7 +410,8 @@ def assign_article(claims: Sequence[dict], measures: List[Measure], threshold: f
             continue
         group_terms = sum((terms[i] for i in members), Counter())
         values = [v for v in (_typical(claims[i]) for i in members) if v]
-        groups.append(_Group(members, block, group_terms, values))
+        earlier = [v for v in (_typical(claims[i]) for i in members if claims[i].get("retrospective")) if v]
+        groups.append(_Group(members, block, group_terms, values, earlier))
     # words every measure of a block shares say little about which one a
     # figure belongs to: weigh terms by how few measures use them (as the
     # block stood before this article)
@@ -424,6 +470,7 @@ class _Group:
     block: tuple
     terms: Counter
     values: List[float]
+    earlier: List[float]  # the figures it quotes as earlier ones ("up from 73")
     vector: Optional[Dict[str, float]] = None
     norm: float = 1.0
 
@@ -443,9 +490,12 @@ def _score(group: _Group, measure: Measure) -> float:
         group.norm = _norm(group.vector)
     centroid = measure.centroid
     score = sum(w * centroid.get(t, 0.0) for t, w in group.vector.items()) / (group.norm * measure.norm)
-    if group.values and group.block[1] not in BOUNDED_FAMILIES and measure.close(group.values):
+    if group.values and group.block[1] not in BOUNDED_FAMILIES and (
+            measure.close(group.values) or any(measure.holds(v) for v in group.earlier)):
         # figures close to a measure's own are evidence they count the same
-        # thing; not for shares, which crowd into 0 to 100 whatever they measure
+        # thing, and so is an update quoting one of its figures ("down from the
+        # 73 initially reported"); not for shares, which crowd into 0 to 100
+        # whatever they measure
         score += CLOSE_VALUE_BONUS
     return score
 
@@ -466,7 +516,7 @@ def _may_join(group: _Group, others: Sequence[int], claims: Sequence[dict]) -> b
             b = claims[j]
             if _cannot_link(a, b):
                 return False
-            if a.get("retrospective") or b.get("retrospective"):
+            if a.get("retrospective") or b.get("retrospective") or rival_estimates(a, b):
                 continue
             if not compare.compatible(_comparable(a), _comparable(b)):
                 return False

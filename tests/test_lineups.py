@@ -141,6 +141,40 @@ def test_one_article_gives_one_figure_per_quantity():
     assert final == projected
 
 
+def test_rival_estimates_in_one_sentence_share_a_measure():
+    sentence = ("The institute puts the figure at 18,000, but the Red Cross said on Thursday "
+                "that some 45,000 people were without shelter.")
+    base = {"article_id": 1, "story": 1, "published": "2025-03-06", "unit": "people", "sentence": sentence}
+    claims = [
+        dict(base, text="18,000", value_low=18000, value_high=18000, qualifier="exact"),
+        dict(base, text="some 45,000", value_low=45000, value_high=45000, qualifier="approximately"),
+    ]
+    first, second = grouping.group_claims(claims)
+    assert first == second
+
+
+def test_figures_in_units_that_convert_are_one_kind():
+    assert grouping.unit_family("fahrenheit") == grouping.unit_family("celsius")
+    assert grouping.unit_family("gallons") == grouping.unit_family("litres")
+    assert grouping.unit_family("jobs") == grouping.unit_family("workers")
+    assert grouping.unit_family("homes") != grouping.unit_family("structures")
+
+
+def test_an_update_quoting_a_figure_joins_its_measure():
+    base = {"story": 1, "unit": "people", "qualifier": "exact"}
+    claims = [
+        dict(base, article_id=1, published="2025-03-04", text="73", value_low=73, value_high=73,
+             sentence="A further 1,450 were injured and 73 remain missing."),
+        dict(base, article_id=2, published="2025-03-08", text="Nineteen", value_low=19, value_high=19,
+             sentence="Nineteen people have still not been found, down from the 73 initially reported."),
+        dict(base, article_id=2, published="2025-03-08", text="73", value_low=73, value_high=73,
+             retrospective=1,
+             sentence="Nineteen people have still not been found, down from the 73 initially reported."),
+    ]
+    labels = grouping.group_claims(claims)
+    assert labels[0] == labels[1] == labels[2]
+
+
 def test_compatible_figures_of_one_article_may_share_a_measure():
     base = {"article_id": 1, "story": 1, "published": "2018-10-25", "unit": "troops"}
     claims = [
