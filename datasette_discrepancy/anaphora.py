@@ -25,7 +25,8 @@ _TREAT_BEFORE = re.compile(r"(?=[tca])\b(?:treat(?:s|ed|ing)?|car(?:es|ed|ing)\s
 _TOLL_BEFORE = re.compile(r"\btolls?\b[^.;:]{0,80}?\b(?:to|at|of|is|was|stands|stood|reached|reaches|hit|hits|"
                           r"passed|passes|topped|tops|exceeded|exceeds|surpassed|surpasses|now)\s+"
                           r"(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least)\s+)?$", re.I)
-_NUMBER_OF = re.compile(r"(?=[nct])\b(?:number|numbers|count|tally|total)\s+of\s+((?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*s|people|personnel|police|staff|cattle|livestock))\b")
+_NUMBER_OF = re.compile(r"(?=[nct])\b(?:number|numbers|count|tally|total)\s+of\s+((?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*s|people|personnel|police|staff|cattle|livestock|"
+                        r"injured|dead|missing|wounded|displaced|homeless|evacuated))\b")
 _AUX = r"(?:have|has|had|were|was|are|is|remain(?:s|ed)?|will|would|could|may|might|must|should|can|did)"
 _HUMAN_VERB_AFTER = re.compile(
     r"\s+(?:" + _AUX + r"\s+)?(?:(?:been|being|still|now|since|already|also|all|later|reportedly|each|then)\s+)*"

@@ -353,6 +353,12 @@ def _finish(text: str, tl: str, layout: Layout, raws: List[_Raw]) -> List[Claim]
             cand = _unit_by_anaphora(text, layout, r, sidx, ss, se, prev_units)
             if cand:
                 unit, np_ = cand
+        if np_ and np_.lower() == "others":
+            # "2,300 buildings collapsed and 9,000 others were damaged"
+            for psi, pu, pnp in reversed(prev_units):
+                if psi == sidx:
+                    unit, np_ = pu, pnp
+                    break
         if unit in _PREMISES and _POWER.search(sentence) and _PREMISES_AND.match(text, r.end, se):
             # utilities count customers: "400,000 homes and businesses without power"
             unit = "customers"

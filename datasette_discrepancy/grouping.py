@@ -182,7 +182,7 @@ THRESHOLD = 0.15  # cosine similarity a claim needs to join a measure
 MAX_RATIO = 30  # figures this far apart are not one quantity, even revised
 CLOSE_RATIO = 1.6  # figures this close to a measure's range ...
 CLOSE_VALUE_BONUS = 0.25  # ... add this much to their word similarity
-CLOSE_MIN_SIMILARITY = 0.1  # ... when the words are at least this similar
+SAME_VALUE_BONUS = 0.1  # ... and this much more when they lie within its range
 BOUNDED_FAMILIES = {"percent"}
 IDF_MIN_MEASURES = 3
 
@@ -490,13 +490,15 @@ def _score(group: _Group, measure: Measure) -> float:
         group.norm = _norm(group.vector)
     centroid = measure.centroid
     score = sum(w * centroid.get(t, 0.0) for t, w in group.vector.items()) / (group.norm * measure.norm)
-    if group.values and group.block[1] not in BOUNDED_FAMILIES and (
-            measure.close(group.values) or any(measure.holds(v) for v in group.earlier)):
+    if group.values and group.block[1] not in BOUNDED_FAMILIES:
         # figures close to a measure's own are evidence they count the same
-        # thing, and so is an update quoting one of its figures ("down from the
-        # 73 initially reported"); not for shares, which crowd into 0 to 100
-        # whatever they measure
-        score += CLOSE_VALUE_BONUS
+        # thing, the same figures more so, and so is an update quoting one of
+        # its figures ("down from the 73 initially reported"); not for shares,
+        # which crowd into 0 to 100 whatever they measure
+        if measure.close(group.values) or any(measure.holds(v) for v in group.earlier):
+            score += CLOSE_VALUE_BONUS
+        if all(measure.holds(v) for v in group.values):
+            score += SAME_VALUE_BONUS
     return score
 
 

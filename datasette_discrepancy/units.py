@@ -75,9 +75,11 @@ SYNONYMS = {
     # deaths are counted people
     "deaths": "people", "fatalities": "people", "dead": "people", "lives": "people",
     "casualties": "people", "victims": "people",
+    # what happened to them, standing for them: "73 remain missing"
+    "missing": "people", "injured": "people", "wounded": "people", "killed": "people", "hurt": "people",
     # money written as a word
     "euros": "eur", "euro": "eur", "dollars": "usd", "dollar": "usd", "pounds sterling": "gbp",
-    "sterling": "gbp", "yen": "jpy", "rupees": "inr",
+    "sterling": "gbp", "yen": "jpy", "rupees": "inr", "soles": "pen",
     "degrees celsius": "celsius", "degrees fahrenheit": "fahrenheit", "c": "celsius", "f": "fahrenheit",
     # measures
     "kilometers": "km", "kilometres": "km", "kms": "km",

@@ -137,6 +137,17 @@ def test_retrospective(sentence, expr):
     assert claims[expr].retrospective
 
 
+@pytest.mark.parametrize("sentence,expr,unit", [
+    ("A further 1,450 were injured and 73 remain missing.", "73", "people"),
+    ("The number of injured has risen to more than 1,900.", "more than 1,900", "people"),
+    ("Officials say 2,300 buildings collapsed and about 9,000 others were damaged.", "about 9,000", "buildings"),
+    ("Rebuilding will cost between 1.5 billion and 2 billion soles.", "between 1.5 billion and 2 billion", "pen"),
+])
+def test_counted_thing_read_from_context(sentence, expr, unit):
+    claims = {c.text: c for c in extract_claims(sentence)}
+    assert claims[expr].unit == unit
+
+
 def test_past_perfect_narrative_is_not_retrospective():
     c = one("Traffic cameras had counted more than 1,200 tractors by noon.")
     assert not c.retrospective
