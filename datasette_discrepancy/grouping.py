@@ -101,6 +101,9 @@ PREDICATE_STEMS = {
     "sheltered": {"shelters", "shelter", "sheltering", "sheltered"},
     "deployed": {"deploy", "deployed", "deploying", "deployment", "send", "sent", "sending", "dispatch",
                  "dispatched", "headed", "heading"},
+    "hospitalised": {"hospital", "hospitals", "hospitalised", "hospitalized", "hospitalisation",
+                     "hospitalization", "admitted"},
+    "critical": {"critical", "serious", "intensive", "life-threatening"},
 }
 _STEM_OF = {word: stem for stem, words in PREDICATE_STEMS.items() for word in words}
 
@@ -183,6 +186,7 @@ MAX_RATIO = 30  # figures this far apart are not one quantity, even revised
 CLOSE_RATIO = 1.6  # figures this close to a measure's range ...
 CLOSE_VALUE_BONUS = 0.25  # ... add this much to their word similarity
 SAME_VALUE_BONUS = 0.1  # ... and this much more when they lie within its range
+OTHER_PREDICATE_PENALTY = 0.2  # "taken to hospital" joining a measure of the killed
 BOUNDED_FAMILIES = {"percent"}
 IDF_MIN_MEASURES = 3
 
@@ -490,6 +494,8 @@ def _score(group: _Group, measure: Measure) -> float:
         group.norm = _norm(group.vector)
     centroid = measure.centroid
     score = sum(w * centroid.get(t, 0.0) for t, w in group.vector.items()) / (group.norm * measure.norm)
+    if _predicates_differ(group.terms, centroid):
+        score -= OTHER_PREDICATE_PENALTY
     if group.values and group.block[1] not in BOUNDED_FAMILIES:
         # figures close to a measure's own are evidence they count the same
         # thing, the same figures more so, and so is an update quoting one of
@@ -500,6 +506,24 @@ def _score(group: _Group, measure: Measure) -> float:
         if all(measure.holds(v) for v in group.values):
             score += SAME_VALUE_BONUS
     return score
+
+
+def _main_predicate(terms) -> Optional[str]:
+    weights = {t: terms.get(t, 0.0) for t in PREDICATE_STEMS}
+    best = max(weights, key=weights.get)
+    return best if weights[best] > 0 else None
+
+
+def _predicates_differ(terms: Counter, centroid: Counter) -> bool:
+    """The figure says what happened to it ("taken to hospital") and the
+    measure is mostly about something else ("killed")."""
+    mine = _main_predicate(terms)
+    if mine is None or terms[mine] < 1.0:  # said right by the figure
+        return False
+    theirs = _main_predicate(centroid)
+    if theirs is None or theirs == mine:
+        return False
+    return centroid.get(mine, 0.0) < 0.25 * centroid[theirs]
 
 
 def _comparable(claim: dict) -> dict:

@@ -175,6 +175,21 @@ def test_an_update_quoting_a_figure_joins_its_measure():
     assert labels[0] == labels[1] == labels[2]
 
 
+def test_a_figure_for_something_else_that_happened_stays_apart():
+    # close figures, but "taken to hospital" is not "died"
+    base = {"story": 1, "unit": "people", "qualifier": "exact"}
+    claims = [
+        dict(base, article_id=1, published="2024-07-14", text="Eight", value_low=8, value_high=8,
+             sentence="Eight people have died in the heat across the region, the ministry said."),
+        dict(base, article_id=2, published="2024-07-15", text="A dozen", value_low=12, value_high=12,
+             sentence="A dozen were taken to hospital in the region, the ministry said."),
+        dict(base, article_id=3, published="2024-07-16", text="11", value_low=11, value_high=11,
+             sentence="The heat has now killed 11 people in the region, the ministry said."),
+    ]
+    died, hospital, killed = grouping.group_claims(claims)
+    assert died == killed != hospital
+
+
 def test_compatible_figures_of_one_article_may_share_a_measure():
     base = {"article_id": 1, "story": 1, "published": "2018-10-25", "unit": "troops"}
     claims = [

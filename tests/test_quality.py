@@ -18,7 +18,7 @@ TARGETS = evaluate.TARGETS
 # measured floors where a corpus is below target (see README "Measuring it")
 FLOORS = {
     "extra": {"grouping_f1": 0.87},
-    "dev2": {"grouping_f1": 0.76},
+    "dev2": {"grouping_f1": 0.78},
     "heldout": {"grouping_f1": 0.85},
     "heldout2": {"core_recall": 0.95, "precision": 0.92, "unit_accuracy": 0.90, "grouping_f1": 0.65},
 }
