@@ -516,12 +516,14 @@ def _main_predicate(terms) -> Optional[str]:
 
 def _predicates_differ(terms: Counter, centroid: Counter) -> bool:
     """The figure says what happened to it ("taken to hospital") and the
-    measure is mostly about something else ("killed")."""
+    measure is mostly about something else ("killed"), or never says it."""
     mine = _main_predicate(terms)
     if mine is None or terms[mine] < 1.0:  # said right by the figure
         return False
     theirs = _main_predicate(centroid)
-    if theirs is None or theirs == mine:
+    if theirs is None:
+        return centroid.get(mine, 0.0) == 0.0
+    if theirs == mine:
         return False
     return centroid.get(mine, 0.0) < 0.25 * centroid[theirs]
 
@@ -589,6 +591,14 @@ def _must_link_groups(claims: Sequence[dict]) -> List[List[int]]:
             if claims[i].get("retrospective") and current:
                 where = _offset_in_sentence(claims[i])
                 union(i, min(current, key=lambda j: (abs(_offset_in_sentence(claims[j]) - where), j)))
+        # "the institute puts the figure at 18,000, but the Red Cross said some
+        # 45,000 people ...": rival estimates of one quantity
+        for x, i in enumerate(current):
+            for j in current[x + 1:]:
+                if rival_estimates(claims[i], claims[j]) and not _predicates_differ(
+                        claims[i].get("terms") or claim_terms(claims[i]),
+                        claims[j].get("terms") or claim_terms(claims[j])):
+                    union(i, j)
     return [sorted(m) for _, m in sorted(members.items())]
 
 
