@@ -496,15 +496,16 @@ def _score(group: _Group, measure: Measure) -> float:
     score = sum(w * centroid.get(t, 0.0) for t, w in group.vector.items()) / (group.norm * measure.norm)
     if _predicates_differ(group.terms, centroid):
         score -= OTHER_PREDICATE_PENALTY
-    if group.values and group.block[1] not in BOUNDED_FAMILIES:
-        # figures close to a measure's own are evidence they count the same
-        # thing, the same figures more so, and so is an update quoting one of
-        # its figures ("down from the 73 initially reported"); not for shares,
-        # which crowd into 0 to 100 whatever they measure
-        if measure.close(group.values) or any(measure.holds(v) for v in group.earlier):
-            score += CLOSE_VALUE_BONUS
-        if all(measure.holds(v) for v in group.values):
-            score += SAME_VALUE_BONUS
+    # figures close to a measure's own are evidence they count the same thing,
+    # the same figures more so, and so is an update quoting one of its figures
+    # ("down from the 73 initially reported"); for shares, which crowd into 0
+    # to 100 whatever they measure, only the quoted earlier figure counts
+    bounded = group.block[1] in BOUNDED_FAMILIES
+    if any(measure.holds(v) for v in group.earlier) or (
+            group.values and not bounded and measure.close(group.values)):
+        score += CLOSE_VALUE_BONUS
+    if group.values and not bounded and all(measure.holds(v) for v in group.values):
+        score += SAME_VALUE_BONUS
     return score
 
 
