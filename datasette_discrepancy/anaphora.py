@@ -33,8 +33,8 @@ _HUMAN_VERB_AFTER = re.compile(
     r"(?:phoned|called|rang|signed|voted|died|fled|attended|registered|applied|queued|complained|protested|"
     r"marched|gathered|joined|sought|treated|hospitali[sz]ed|admitted|discharged|rescued|arrested|detained|"
     r"injured|killed|hurt|tested\s+positive|needed\s+(?:hospital|medical|treatment|care)|"
-    r"taken\s+to\s+(?:a\s+|the\s+)?hospitals?|in\s+(?:a\s+|an\s+)?(?:critical|serious|stable|intensive|"
-    r"life-threatening)|on\s+(?:board|site|the\s+site))\b", re.I)
+    r"taken\s+to\s+(?:a\s+|the\s+)?hospitals?|(?:of\s+them\s+)?in\s+(?:a\s+|an\s+)?(?:critical|serious|stable|"
+    r"intensive|life-threatening)|in\s+hospitals?|on\s+(?:board|site|the\s+site))\b", re.I)
 _AUX_AFTER = re.compile(r"\s+" + _AUX + r"\b", re.I)
 
 

@@ -14,7 +14,7 @@ from .units import normalize_unit
 from .nouns import _count_noun_follows
 from .not_claims import (_AGE_AFTER, _AGE_BEFORE, _APPOSITION_AFTER, _APPOSITION_BEFORE, _CAP_BEFORE,
                          _LABEL_BEFORE, _LABEL_LOWER, _LABEL_WORDS, _MONTH_AFTER, _MONTH_BEFORE, _MONTH_CAP, _OF_N,
-                         _PARTITIVE_PRONOUN, _PHOTO_AFTER, _PHOTO_FIRST, _SEQ_BEFORE, _SEQ_LABELS, _STREET_AFTER,
+                         _PARTITIVE_PRONOUN, _PHOTO_AFTER, _PHOTO_FIRST, _READ_TIME_AFTER, _SEQ_BEFORE, _SEQ_LABELS, _STREET_AFTER,
                          _STREET_BEFORE, _TIME_AFTER, _WEEKDAY_BEFORE, _excluded_at, _in_phone_run,
                          _list_marker_at, _seq_label)
 
@@ -163,6 +163,9 @@ _RATIO_AFTER = re.compile(
     r"attempts?|tries|games?|matches|races?|starts?|innings|shots?)\b)", re.I)
 
 
+_NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]+\b")
+
+
 def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
     """Turn an ATOM_RE match into a value, or None when it is not a quantity."""
     a = _Atom()
@@ -281,6 +284,9 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
         if prev_cap and a.is_int and val < 1000 and "," not in dig and not a.cur and not a.scaled \
                 and _CAP_BEFORE.search(before):
             return None   # designations: "Challenger 2", "Tram 81", "News 7"
+        if a.is_int and val < 100 and not a.cur and not a.scaled and 2 <= len(prev_word) <= 5 and \
+                prev_word.isupper() and prev_word.isalpha() and _NAME_AFTER.match(after):
+            return None   # stations and outlets: "WPCV 8 News"
         if a.is_int and after[:1].isspace() and "A" <= after.lstrip()[:1] <= "Z" and _STREET_AFTER.match(after):
             return None
         al = after.lower()
@@ -289,6 +295,8 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
             return None
         if (a.is_int and val < 130 and not a.cur and bs.endswith(",") and _APPOSITION_BEFORE.search(before)
                 and _APPOSITION_AFTER.match(after)):
+            return None
+        if a.is_int and val < 100 and _READ_TIME_AFTER.match(after):
             return None
         if after.lstrip()[:1] in _PHOTO_FIRST and _PHOTO_AFTER.match(after):
             ls = text.rfind("\n", 0, a.start) + 1

@@ -178,6 +178,9 @@ def extract_claims(text: str) -> List[Claim]:
                     if a2 is not None and (conn not in ("-", "–", "—") or (not cm.group().startswith(" ") or True)):
                         if conn in ("-", "–", "—") and (a.words != a2.words):
                             a2 = None
+                        elif qword != "from" and a.low is not None and a2.low is not None and \
+                                a.low > a2.low * 1.0001 and not a2.scaled:
+                            a2 = None   # "paid £2.9bn to about 205,000 customers": not a range
                         if a2 is not None:
                             second = (a2, q2)
         if second is not None:

@@ -25,7 +25,7 @@ _EXCLUDED_RES = [
     re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?"),             # ISO date
     re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"),                                  # 10/25/2018
     re.compile(r"(?<![\d,.])\d{1,2}/\d{1,2}(?![\d/])"),                                 # 10/25 (fractions handled below)
-    re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b"),  # phone
+    re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)\s?|\b\d{3}[\s.-]|\b0\d{1,4}\s)\d{3}[\s.-]\d{4}\b"),  # phone
     re.compile(r"\b1-8\d\d-\w{3}-\w{4}\b"),
     re.compile(r"\b\d{1,2}(?::\d{2}){1,2}(?:\s*[ap]\.?m\.?)?"),                         # times
     re.compile(r"\b\d{1,2}\s*[ap]\.m\.|\b\d{1,2}\s*[ap]m\b", re.I),
@@ -170,4 +170,5 @@ def _list_marker_at(text: str, pos: int) -> bool:
 
 _PHOTO_FIRST = {"P", "p", "I", "i", "S", "V"}   # first letters of the words _PHOTO_AFTER knows
 _PHOTO_AFTER = re.compile(r"\s*(?:PHOTOS|Photos|photos|IMAGES|Images|images|PICTURES|Pictures|SLIDES|Slides|VIDEOS|Videos)\b")
+_READ_TIME_AFTER = re.compile(r"[ \t]*(?:min|mins|minute|MIN)\.?[ \t]+(?:read|READ)\b")  # "6 min read"
 _OF_N = re.compile(r"\s*(?:of|/)\s*\d+\s*$")

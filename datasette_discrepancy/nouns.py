@@ -115,6 +115,9 @@ def _noun_after(text: str, pos: int, limit: int, allow_of: bool, vague: bool = F
             break
         w = wm.group(1)
         wl = w.lower()
+        if not words and wl in ("km", "kms", "mi") and text.startswith("/h", wm.end()):
+            # "60 km/h": a speed, not a distance
+            return ("km/h" if wl != "mi" else "mph"), text[wm.start(1):wm.end() + 2], wm.end() + 2
         if wl.endswith(("'s", "’s")) and wl[:-2] not in _CONTRACTED:
             # a possessive determines the noun that follows: "45 of the legislature's 87 seats"
             if not words:
@@ -192,6 +195,8 @@ def _noun_after(text: str, pos: int, limit: int, allow_of: bool, vague: bool = F
         if k > 0 and (wk.endswith(("ed", "ing")) or wk in _PAST_IRREGULAR or
                       (words[k][0][:1].isupper() and not words[k - 1][0][:1].isupper())):
             break
+        if k > 0 and lw[k - 1].endswith("s") and not lw[k - 1].endswith("ss") and not wk.endswith("s"):
+            break   # a plural then a bare word is noun and verb: "240,000 savers wait"
         if k == 0 and wk in _PAST_IRREGULAR:
             return None
         k += 1

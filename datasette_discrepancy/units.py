@@ -70,6 +70,7 @@ SYNONYMS = {
     "metric tons": "tonnes",
     # people
     "persons": "people", "individuals": "people", "others": "people",
+    "crew members": "crew", "crewmembers": "crew", "crews": "crew", "account holders": "customers",
     "humans": "people", "human beings": "people", "souls": "people",
     "men and women": "people",
     # deaths are counted people
@@ -226,7 +227,7 @@ COMPOUND_NOUNS = {
     "cubic metres", "cubic meters", "cubic feet", "metric tons", "law enforcement officers",
     "national guard members", "guard members", "military personnel", "service personnel",
     "health workers", "aid workers", "rescue workers", "fire crews", "air tankers", "air tanker",
-    "staff members",
+    "staff members", "crew members", "account holders",
 }
 
 # Collective nouns: "a crowd of thousands", "the column ... number 7,000".

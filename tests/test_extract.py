@@ -142,10 +142,22 @@ def test_retrospective(sentence, expr):
     ("The number of injured has risen to more than 1,900.", "more than 1,900", "people"),
     ("Officials say 2,300 buildings collapsed and about 9,000 others were damaged.", "about 9,000", "buildings"),
     ("Rebuilding will cost between 1.5 billion and 2 billion soles.", "between 1.5 billion and 2 billion", "pen"),
+    ("Winds of more than 60 km/h hampered the rescue.", "more than 60", "km/h"),
+    ("Nine remain in hospital, two of them in critical condition.", "Nine", "people"),
+    ("Nine remain in hospital, two of them in critical condition.", "two", "people"),
+    ("All 23 crew members were lifted off the tanker.", "23", "crew"),
+    ("Tallis collapses; 240,000 savers wait for compensation", "240,000", "savers"),
+    ("The scheme paid 85% of the bank's 242,600 account holders.", "242,600", "customers"),
 ])
 def test_counted_thing_read_from_context(sentence, expr, unit):
     claims = {c.text: c for c in extract_claims(sentence)}
     assert claims[expr].unit == unit
+
+
+def test_a_sum_paid_to_people_is_not_a_range():
+    claims = extract_claims("The scheme paid £2.9bn to about 205,000 customers.")
+    assert [(c.text, c.value_low, c.unit) for c in claims] == [
+        ("£2.9bn", 2.9e9, "gbp"), ("about 205,000", 205000, "customers")]
 
 
 def test_past_perfect_narrative_is_not_retrospective():
@@ -213,6 +225,11 @@ def test_relative_multiple_of_previous_figure():
     "The festival's medical line is 957 555 012.",
     "Residents can find one by calling 955 555 210.",
     "Call +44 20 7946 0321 today.",
+    "Families can call the municipal line at (0290) 555-0182.",
+    "For help call 01 419-5700.",
+    # bylines and outlet names
+    "By Jordan Okafor | February 18, 2025 1:12 pm ET | 6 min read",
+    "WPCV 8 News\nBy Alyssa Brandt",
     # numbered list items at the start of a line
     "Here is what the figures tell us.\n\n1. Seats\nThat is the final tally.",
     "What to know:\n2) Turnout\n3) Spending",

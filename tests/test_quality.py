@@ -20,6 +20,7 @@ FLOORS = {
     "extra": {"grouping_f1": 0.87},
     "dev2": {"grouping_f1": 0.78},
     "heldout": {"grouping_f1": 0.88},
+    "dev3": {"unit_accuracy": 0.92, "grouping_f1": 0.65},
     "heldout2": {"core_recall": 0.95, "precision": 0.92, "unit_accuracy": 0.90, "grouping_f1": 0.65},
 }
 
@@ -31,6 +32,7 @@ FLOORS = {
         ("extra", "extra/manifest.csv", "extra/gold.jsonl"),
         ("dev2", "dev2/manifest.csv", "dev2/gold.jsonl"),
         ("heldout", "heldout/manifest.csv", "heldout/gold.jsonl"),
+        ("dev3", "dev3/manifest.csv", "dev3/gold.jsonl"),
         ("heldout2", "heldout2/manifest.csv", "heldout2/gold.jsonl"),
     ],
 )
