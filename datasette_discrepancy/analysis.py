@@ -228,6 +228,7 @@ class Analyzer:
         if claim_terms is not None and len(claim_terms) == len(claims):
             for claim, terms in zip(claims, claim_terms):
                 claim["terms"] = terms
+        grouping.date_past_events(claims)
         blocks = sorted({grouping.block_of(c) for c in claims} - {None}, key=repr)
         measures = [m for block in blocks for m in self._block_measures(block)]
         before = {m.key: m.size for m in measures}

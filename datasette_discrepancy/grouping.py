@@ -50,7 +50,8 @@ UNIT_FAMILIES = {
     "area": {"acres", "hectares", "square miles", "square kilometres", "square kilometers", "sq km", "km2"},
     "length": {"miles", "km", "kilometres", "kilometers", "metres", "meters", "feet", "yards"},
     "money": {"usd", "eur", "gbp", "dollars", "euros", "pounds", "yen", "yuan", "rupees"},
-    "customers": {"customers", "homes and businesses", "accounts", "subscribers"},
+    "customers": {"customers", "homes and businesses", "accounts", "subscribers", "savers", "depositors",
+                  "clients", "users", "policyholders", "account holders"},
 }
 _FAMILY_OF = {unit: family for family, units in UNIT_FAMILIES.items() for unit in units}
 
@@ -95,7 +96,7 @@ PREDICATE_STEMS = {
     "injured": {"injured", "injuries", "injury", "hurt", "wounded", "wounding", "injuring"},
     "evacuated": {"evacuated", "evacuate", "evacuation", "evacuations", "evacuees", "fled", "displaced"},
     "arrested": {"arrested", "arrest", "arrests", "detained", "detentions", "custody"},
-    "rescued": {"rescued", "rescue", "rescues", "saved"},
+    "rescued": {"rescued", "rescue", "rescues", "saved", "rescuers", "rescuer"},
     "destroyed": {"destroyed", "destroy", "razed", "leveled", "levelled", "lost", "burned", "gutted"},
     "damaged": {"damaged", "damage"},
     "sheltered": {"shelters", "shelter", "sheltering", "sheltered"},
@@ -262,6 +263,41 @@ def past_event_year(claim: dict) -> Optional[str]:
     return years[-1] if years else None
 
 
+NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\b")
+
+
+def date_past_events(claims: Sequence[dict]) -> None:
+    """Give one article's claims their `past_year`: a figure is about an
+    earlier event when its sentence names one the article dates elsewhere
+    ("since the MV Helena went down in 2009, killing 97" ... "memories of the
+    Helena, which sank ... and killed 97")."""
+    names = {}
+    seen = set()  # names of the article's sentences so far: this story's
+    for claim in claims:
+        year = past_event_year(claim)
+        claim["past_year"] = year
+        sentence = claim.get("sentence") or ""
+        here = {m.group() for m in NAME_RE.finditer(sentence) if m.start() > 0}
+        if year:
+            # the names first met around the year are the earlier event's
+            position = _offset_in_sentence(claim)
+            window = sentence[max(0, position - 120):position]
+            at = window.rfind(year)
+            for m in NAME_RE.finditer(window, max(0, at - 60), at + 40 if at >= 0 else len(window)):
+                if m.group() not in seen and m.group().lower() not in STOPWORDS:
+                    names.setdefault(m.group(), year)
+        seen |= here - set(names)
+    if not names:
+        return
+    for claim in claims:
+        if claim["past_year"] is None:
+            sentence = claim.get("sentence") or ""
+            here = {m.group() for m in NAME_RE.finditer(sentence) if m.start() > 0}
+            years = sorted({names[n] for n in here if n in names})
+            if len(years) == 1:
+                claim["past_year"] = years[0]
+
+
 def _offset_in_sentence(claim: dict) -> int:
     if claim.get("sentence_offset") is not None:
         return claim["sentence_offset"]
@@ -387,7 +423,8 @@ def block_of(claim: dict):
     unit = claim.get("unit")
     if not unit or unit.lower() in INCIDENTAL_UNITS:
         return None
-    return (claim.get("story"), unit_family(unit), past_event_year(claim))
+    year = claim["past_year"] if "past_year" in claim else past_event_year(claim)
+    return (claim.get("story"), unit_family(unit), year)
 
 
 def assign_article(claims: Sequence[dict], measures: List[Measure], threshold: float = THRESHOLD) -> List[Optional[int]]:
@@ -403,6 +440,8 @@ def assign_article(claims: Sequence[dict], measures: List[Measure], threshold: f
     placeholders (-1, -2, ...) for the caller to replace with real ids.
     """
     keys: List[Optional[int]] = [None] * len(claims)
+    if claims and "past_year" not in claims[0]:
+        date_past_events(claims)
     terms = [c.get("terms") or claim_terms(c) for c in claims]
     by_block = defaultdict(list)
     for m in measures:
@@ -517,14 +556,12 @@ def _main_predicate(terms) -> Optional[str]:
 
 def _predicates_differ(terms: Counter, centroid: Counter) -> bool:
     """The figure says what happened to it ("taken to hospital") and the
-    measure is mostly about something else ("killed"), or never says it."""
+    measure is mostly about something else ("killed")."""
     mine = _main_predicate(terms)
     if mine is None or terms[mine] < 1.0:  # said right by the figure
         return False
     theirs = _main_predicate(centroid)
-    if theirs is None:
-        return centroid.get(mine, 0.0) == 0.0
-    if theirs == mine:
+    if theirs is None or theirs == mine:
         return False
     return centroid.get(mine, 0.0) < 0.25 * centroid[theirs]
 

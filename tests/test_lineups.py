@@ -101,6 +101,25 @@ def test_a_past_event_gets_its_own_measure():
     assert labels[0] == labels[2] != labels[1]
 
 
+def test_a_past_event_named_again_without_its_year_keeps_its_measure():
+    base = {"article_id": 1, "story": 1, "published": "2025-04-12", "unit": "people", "qualifier": "exact"}
+    claims = [
+        dict(base, text="14", value_low=14, value_high=14,
+             sentence="At least 14 people died after the ferry sank off Skerra, the coast guard said."),
+        dict(base, text="97", value_low=97, value_high=97,
+             sentence="It is the deadliest sinking since the MV Helena went down in 2009, killing 97 people."),
+        dict(base, text="more than 150", value_low=150, value_high=None, qualifier="more_than",
+             sentence="An inquiry found the Helena had been carrying more than 150 people over its limit."),
+        dict(base, text="22", value_low=22, value_high=22, article_id=2,
+             sentence="The number of people killed when the ferry sank off Skerra rose to 22."),
+    ]
+    grouping.date_past_events(claims[:3])
+    assert [c["past_year"] for c in claims[:3]] == [None, "2009", "2009"]
+    today, helena, overload, later = grouping.group_claims(claims)
+    assert today == later
+    assert overload not in (today, helena)
+
+
 def test_different_figures_in_one_sentence_are_different_measures():
     base = {"article_id": 1, "story": 1, "published": "2018-10-25", "unit": "troops", "qualifier": "exact"}
     sentence = "The mission has 4,000 personnel authorized but only 2,100 troops are in place."
