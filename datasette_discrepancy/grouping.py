@@ -105,6 +105,11 @@ PREDICATE_STEMS = {
     "hospitalised": {"hospital", "hospitals", "hospitalised", "hospitalized", "hospitalisation",
                      "hospitalization", "admitted"},
     "critical": {"critical", "serious", "intensive", "life-threatening"},
+    "aboard": {"aboard", "board", "onboard", "carrying", "carried"},
+    "spilled": {"spilled", "spill", "spills", "leaked", "leak", "leaks", "escaped", "released"},
+    "compromised": {"stolen", "stole", "steal", "accessed", "exposed", "breached", "compromised",
+                    "hacked"},
+    "cancelled": {"cancelled", "canceled", "cancellations", "postponed", "suspended", "called off"},
 }
 _STEM_OF = {word: stem for stem, words in PREDICATE_STEMS.items() for word in words}
 
@@ -340,7 +345,8 @@ LABEL_NOISE = set(
 STEM_WORDS = {
     "death": "killed", "missing": "missing", "injured": "injured", "evacuated": "evacuated",
     "arrested": "arrested", "rescued": "rescued", "destroyed": "destroyed", "damaged": "damaged",
-    "sheltered": "in shelters", "deployed": "deployed",
+    "sheltered": "in shelters", "deployed": "deployed", "hospitalised": "in hospital", "critical": "critical",
+    "aboard": "aboard", "spilled": "spilled", "compromised": "exposed", "cancelled": "cancelled",
 }
 
 

@@ -37,7 +37,8 @@ def split_sentences(text: str) -> List[Tuple[int, int]]:
                 wb = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start() + 1)
                 if wb:
                     w = wb.group(1).lower()
-                    if w in _ABBREV or (len(w) == 1 and w.isalpha()):
+                    glued = wb.start(1) > 0 and text[wb.start(1) - 1].isdigit()  # "£300m." ends a sentence
+                    if not glued and (w in _ABBREV or (len(w) == 1 and w.isalpha())):
                         continue
         s, e = start, m.start() if "\n" in m.group() and m.group().strip() == "" else end
         # trim whitespace
