@@ -444,3 +444,10 @@ def test_seed_and_extra_articles_invariants():
     for f in glob.glob(os.path.join(ROOT, "fixtures", "**", "*.txt"), recursive=True):
         text = open(f, encoding="utf-8").read()
         _check_invariants(text, extract_claims(text))
+
+
+def test_a_sentence_ends_after_a_glued_scale_but_not_after_an_abbreviation():
+    from datasette_discrepancy.sentences import split_sentences
+    text = "He said it was no more than £300m. Savers held £610m. It began at 6 a.m. Monday. Gen. Smith agreed."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "He said it was no more than £300m.", "Savers held £610m.", "It began at 6 a.m. Monday.", "Gen. Smith agreed."]
