@@ -241,7 +241,8 @@ def rival_estimates(a: dict, b: dict) -> bool:
     sentence = first["sentence"]
     start = _offset_in_sentence(first)
     between = sentence[start + len(first.get("text") or ""):_offset_in_sentence(second)]
-    if not CONTRAST_RE.search(between) or not REPORTING_RE.search(between):
+    # "..., but the Red Cross said", "nurses say 3,000 ..., hospital says 1,100"
+    if not (CONTRAST_RE.search(between) or "," in between) or not REPORTING_RE.search(between):
         return False
     clause = CLAUSE_BREAK_RE.split(sentence[:start])[-1] if start > 0 else ""
     return bool(REPORTING_RE.search(clause))
@@ -249,6 +250,8 @@ def rival_estimates(a: dict, b: dict) -> bool:
 
 YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 YEAR_AFTER_RE = re.compile(r"[^.;,\d]{0,30}?\b(?:in|during|of)\s+(1[89]\d\d|20\d\d)\b")
+# "... the $112 million Crestline lost after the group's 2023 attack"
+YEAR_EVENT_AFTER_RE = re.compile(r"[^.;,\d]{0,60}?\b(?:the|its|their|[A-Za-z]+['’]s)\s+(1[89]\d\d|20\d\d)\s+[a-z]")
 
 
 def past_event_year(claim: dict) -> Optional[str]:
@@ -261,7 +264,8 @@ def past_event_year(claim: dict) -> Optional[str]:
     published_year = (claim.get("published") or "")[:4]
     years = [m.group(1) for m in YEAR_RE.finditer(sentence[max(0, position - 120) : position])]
     # "... up from $22 million in 2021": a year right after the figure dates it
-    after = YEAR_AFTER_RE.match(sentence, position + len(claim.get("text") or ""))
+    end = position + len(claim.get("text") or "")
+    after = YEAR_AFTER_RE.match(sentence, end) or YEAR_EVENT_AFTER_RE.match(sentence, end)
     if after:
         years.append(after.group(1))
     years = [y for y in years if not published_year or y < published_year]

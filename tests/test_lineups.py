@@ -120,6 +120,27 @@ def test_a_past_event_named_again_without_its_year_keeps_its_measure():
     assert overload not in (today, helena)
 
 
+@pytest.mark.parametrize("sentence,text,year", [
+    ("It is the deadliest since the 2017 Ash Creek Fire, which killed 22 people.", "22", "2017"),
+    ("That is less than the $112 million Crestline lost after the group's 2023 attack.", "$112 million", "2023"),
+    ("Spending rose to $38 million, up from $22 million in 2021.", "$22 million", "2021"),
+    ("The fire has killed 12 people, the most since 2019.", "12", None),
+])
+def test_past_event_year(sentence, text, year):
+    claim = {"text": text, "sentence": sentence, "published": "2025-02-24"}
+    assert grouping.past_event_year(claim) == year
+
+
+def test_rival_estimates_without_but():
+    sentence = "Nurses say more than 3,000 appointments were canceled, hospital says 1,100"
+    a = {"article_id": 1, "sentence": sentence, "text": "more than 3,000"}
+    b = {"article_id": 1, "sentence": sentence, "text": "1,100"}
+    assert grouping.rival_estimates(a, b)
+    plain = "The mission has 4,000 personnel authorized but only 2,100 troops are in place."
+    assert not grouping.rival_estimates({"article_id": 1, "sentence": plain, "text": "4,000"},
+                                        {"article_id": 1, "sentence": plain, "text": "2,100"})
+
+
 def test_different_figures_in_one_sentence_are_different_measures():
     base = {"article_id": 1, "story": 1, "published": "2018-10-25", "unit": "troops", "qualifier": "exact"}
     sentence = "The mission has 4,000 personnel authorized but only 2,100 troops are in place."
