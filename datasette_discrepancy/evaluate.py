@@ -7,12 +7,14 @@ Pure functions: no database, no printing.  See scripts/evaluate.py for the CLI.
   numbers among value_low/value_high equals the gold's (or an `accept`
   alternative) within 0.5%; among several such rows the nearest by offset wins
   (one-to-one), and a `repeat` row also absorbs further identical predictions.
-* core recall, precision, vague recall, unit accuracy, grouping pairwise F1.
+* core recall, precision, vague recall, unit accuracy, grouping pairwise F1;
+  with an expected.json, assessments and wire-copy pairs.
 """
 import json
 import os
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterable, List, Optional, Sequence
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 TARGETS = {
     "core_recall": 0.96,
@@ -55,6 +57,7 @@ class Report:
     false_positives: List[Prediction] = field(default_factory=list)
     unit_errors: List[tuple] = field(default_factory=list)    # (gold row, prediction)
     grouping_errors: List[tuple] = field(default_factory=list)
+    matched_core: List[tuple] = field(default_factory=list)   # (gold row, prediction)
 
     @staticmethod
     def _ratio(a: int, b: int) -> float:
@@ -258,6 +261,7 @@ def score(predictions: Iterable[Prediction], gold: Iterable[dict],
                     rep.vague_matched += 1
                 else:
                     rep.misses.append(r)
+    rep.matched_core = matched_core
     if grouping:
         items = [(r.get("measure"), p.measure_id, r, p) for r, p in matched_core if r.get("measure")]
         for i in range(len(items)):
@@ -321,3 +325,35 @@ def format_details(rep: Report, limit: int = 200) -> str:
                        f"id {pi.measure_id}) ~ {rj['article']}@{rj.get('at')} {rj.get('text')!r} "
                        f"({rj.get('measure')}, id {pj.measure_id})")
     return "\n".join(out)
+
+
+# ------------------------------------------------- assessments and wire copy
+
+
+def assessment_agreement(matched_core: Sequence[tuple], assessment_of: Dict[Any, str],
+                         expected: Dict[str, str]) -> Tuple[int, int, List[str]]:
+    """(agreeing, compared, disagreements) between each gold measure's expected
+    assessment and that of the measure holding most of its matched core claims."""
+    ids: Dict[str, Counter] = defaultdict(Counter)
+    for row, prediction in matched_core:
+        if row.get("measure") and prediction.measure_id is not None:
+            ids[row["measure"]][prediction.measure_id] += 1
+    agree, compared, wrong = 0, 0, []
+    for measure, want in sorted(expected.items()):
+        if measure not in ids:
+            continue
+        got = assessment_of.get(ids[measure].most_common(1)[0][0])
+        compared += 1
+        if got == want:
+            agree += 1
+        else:
+            wrong.append("{}: expected {}, got {}".format(measure, want, got))
+    return agree, compared, wrong
+
+
+def pair_agreement(found: Iterable[Sequence[str]], expected: Iterable[Sequence[str]]) -> Tuple[int, int, List[str]]:
+    """(expected pairs found, expected pairs, pairs found that were not expected)."""
+    found_set = {frozenset(map(article_key, p)) for p in found}
+    expected_set = {frozenset(map(article_key, p)) for p in expected}
+    extra = sorted(" ~ ".join(sorted(p)) for p in found_set - expected_set)
+    return len(found_set & expected_set), len(expected_set), extra

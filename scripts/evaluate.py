@@ -4,6 +4,7 @@
     python scripts/evaluate.py DB GOLD              # a loaded database
     python scripts/evaluate.py --articles DIR GOLD  # run extract_claims on DIR/*.txt, no database
     ... --check                                    # exit 1 when a figure is below its target
+    ... --expected DIR/expected.json               # also assessments and wire-copy pairs
 
 Prints the figures (core recall, precision, vague recall, unit accuracy,
 grouping pairwise F1 when measure ids are available), then the misses and the
@@ -11,14 +12,15 @@ false positives.  Exit status 0 (it is a report) unless --check.
 """
 import argparse
 import glob
+import json
 import os
 import sqlite3
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from datasette_discrepancy.evaluate import (Prediction, TARGETS, article_key, format_details,  # noqa: E402
-                                            format_summary, load_gold, score)
+from datasette_discrepancy.evaluate import (Prediction, TARGETS, article_key, assessment_agreement,  # noqa: E402
+                                            format_details, format_summary, load_gold, pair_agreement, score)
 
 
 def predictions_from_db(db_path):
@@ -89,6 +91,26 @@ def predictions_from_articles(directory, gold_articles):
     return preds, grouped
 
 
+def expected_report(db_path, rep, expected_path):
+    """Lines comparing the database's assessments and wire-copy pairs with an expected.json."""
+    with open(expected_path, encoding="utf-8") as fh:
+        expected = json.load(fh)
+    conn = sqlite3.connect("file:{}?mode=ro".format(db_path), uri=True)
+    assessment_of = dict(conn.execute("select id, assessment from measures"))
+    pairs = conn.execute(
+        "select distinct o.source, a.source from passages p join articles a on a.id = p.article_id "
+        "join articles o on o.id = p.origin_article_id where p.origin_article_id != p.article_id").fetchall()
+    conn.close()
+    lines = []
+    agree, compared, wrong = assessment_agreement(rep.matched_core, assessment_of, expected.get("assessments", {}))
+    lines.append("assessments      {}/{} gold measures get the expected assessment".format(agree, compared))
+    lines.extend("  " + w for w in wrong)
+    found, total, extra = pair_agreement(pairs, expected.get("syndicated_pairs", []))
+    lines.append("wire copy        {}/{} expected pairs found, {} unexpected".format(found, total, len(extra)))
+    lines.extend("  unexpected: " + e for e in extra)
+    return "\n".join(lines)
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("db", nargs="?", help="database loaded with `datasette discrepancy load`")
@@ -97,6 +119,8 @@ def main(argv=None):
     ap.add_argument("--check", action="store_true", help="exit 1 if any figure is below its target")
     ap.add_argument("--quiet", "-q", action="store_true", help="figures only, no misses / false positives")
     ap.add_argument("--limit", type=int, default=200, help="at most this many lines per detail section")
+    ap.add_argument("--expected", metavar="FILE",
+                    help="expected.json: also compare assessments and wire-copy pairs (with DB only)")
     args = ap.parse_args(argv)
     gold = load_gold(args.gold)
     gold_articles = {article_key(r["article"]) for r in gold}
@@ -119,6 +143,10 @@ def main(argv=None):
     rep = score(preds, gold, grouping=grouped)
     print("Evaluation of {} against {} ({} articles)".format(source, args.gold, len(gold_articles)))
     print(format_summary(rep))
+    if args.expected:
+        if args.articles:
+            ap.error("--expected needs a database")
+        print(expected_report(args.db, rep, args.expected))
     if not args.quiet:
         details = format_details(rep, limit=args.limit)
         if details:

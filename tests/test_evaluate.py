@@ -201,3 +201,34 @@ def test_articles_mode_on_extra_corpus_extraction_targets():
     assert rep.core_recall >= TARGETS["core_recall"]
     assert rep.precision >= TARGETS["precision"]
     assert rep.vague_recall >= TARGETS["vague_recall"]
+
+
+def test_assessment_and_wire_copy_agreement():
+    from datasette_discrepancy.evaluate import assessment_agreement, pair_agreement
+    matched = [
+        ({"measure": "deaths"}, Prediction("a.txt", 0, "9", 9, 9, measure_id=1)),
+        ({"measure": "deaths"}, Prediction("b.txt", 0, "12", 12, 12, measure_id=1)),
+        ({"measure": "deaths"}, Prediction("c.txt", 0, "12", 12, 12, measure_id=2)),
+        ({"measure": "crowd"}, Prediction("a.txt", 5, "40,000", 40000, 40000, measure_id=3)),
+    ]
+    agree, compared, wrong = assessment_agreement(
+        matched, {1: "revised", 2: "consistent", 3: "consistent"},
+        {"deaths": "revised", "crowd": "conflicting", "unseen": "consistent"})
+    assert (agree, compared) == (1, 2)
+    assert wrong == ["crowd: expected conflicting, got consistent"]
+    found, total, extra = pair_agreement([("articles/a.txt", "articles/b.txt"), ("c.txt", "d.txt")],
+                                         [["b.txt", "a.txt"], ["e.txt", "f.txt"]])
+    assert (found, total, extra) == (1, 2, ["c.txt ~ d.txt"])
+
+
+def test_evaluate_script_reports_assessments_and_wire_copy(tmp_path):
+    from conftest import FIXTURES, ROOT
+    from datasette_discrepancy import loader
+    db = str(tmp_path / "extra.db")
+    loader.load(db, manifest=os.path.join(FIXTURES, "extra", "manifest.csv"), jobs=1)
+    out = subprocess.run(
+        [sys.executable, os.path.join(ROOT, "scripts", "evaluate.py"), db, os.path.join(FIXTURES, "extra", "gold.jsonl"),
+         "--expected", os.path.join(FIXTURES, "extra", "expected.json"), "-q"],
+        capture_output=True, text=True, check=True).stdout
+    assert "wire copy        2/2 expected pairs found, 0 unexpected" in out
+    assert "gold measures get the expected assessment" in out

@@ -9,8 +9,6 @@ import pytest
 import sqlite_utils
 from datasette.app import Datasette
 
-from datasette_discrepancy.permissions import has_allowed_api
-
 PAGES = [
     "/border/-/discrepancies",
     "/border/-/discrepancies.json",
