@@ -17,7 +17,9 @@ _ESTIMATE_AT = re.compile(
     r"(?=[pensgcar])\b(?:put|puts|putting|estimated?|estimates|estimating|numbered|number|numbers|placed?|places|"
     r"pegged|pegs|set|sets|counted|counts|gave|gives|give|assessed|reckoned)\s+"
     r"(?:the|its|their|this|that|his|her|our)\s+((?:[a-z][\w'’-]*\s+){0,3}?[a-z][\w'’-]*)\s+at\s+$", re.I)
-_KILL_BEFORE = re.compile(r"(?=[kcl])\b(?:kill(?:s|ed|ing)?|claim(?:s|ed|ing)?\s+the\s+lives\s+of|left|leaving)\s+$", re.I)
+_KILL_BEFORE = re.compile(r"(?=[kclsipe])\b(?:kill(?:s|ed|ing)?|claim(?:s|ed|ing)?\s+the\s+lives\s+of|left|leaving|"
+                          r"sicken(?:s|ed|ing)?|injur(?:es|ed|ing)|infect(?:s|ed|ing)|poison(?:s|ed|ing)?|"
+                          r"evacuat(?:es|ed|ing)|sent|sending|sends)\s+$", re.I)
 _TREAT_BEFORE = re.compile(r"(?=[tca])\b(?:treat(?:s|ed|ing)?|car(?:es|ed|ing)\s+for|admit(?:s|ted|ting))\s+"
                            r"(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least|up\s+to|"
                            r"fewer\s+than|less\s+than|another|an\s+additional)\s+)?$", re.I)
@@ -33,7 +35,7 @@ _HUMAN_VERB_AFTER = re.compile(
     r"(?:phoned|called|rang|signed|voted|died|fled|attended|registered|applied|queued|complained|protested|"
     r"marched|gathered|joined|sought|treated|hospitali[sz]ed|admitted|discharged|rescued|arrested|detained|"
     r"injured|killed|hurt|tested\s+positive|needed\s+(?:hospital|medical|treatment|care)|"
-    r"taken\s+to\s+(?:a\s+|the\s+)?hospitals?|(?:of\s+them\s+)?in\s+(?:a\s+|an\s+)?(?:critical|serious|stable|"
+    r"taken\s+to\s+(?:a\s+|the\s+|\w+\s+)?hospitals?|(?:of\s+them\s+)?in\s+(?:a\s+|an\s+)?(?:critical|serious|stable|"
     r"intensive|life-threatening)|in\s+hospitals?|on\s+(?:board|site|the\s+site))\b", re.I)
 _AUX_AFTER = re.compile(r"\s+" + _AUX + r"\b", re.I)
 

@@ -151,7 +151,7 @@ _CURMAP = {"$": "usd", "us$": "usd", "u.s.$": "usd", "u.s. $": "usd", "usd": "us
            "£": "gbp", "gbp": "gbp", "€": "eur", "eur": "eur", "¥": "jpy", "₹": "inr"}
 
 
-_GLUED_SUFFIX_OK = re.compile(r"(?:km|kg|mm|cm|ft|mi|mph|kph|km/h|lbs?|ha|m|k|bn|mn|g|l|t)\b|(?-i:°?[CF])\b", re.I)
+_GLUED_SUFFIX_OK = re.compile(r"(?:km/h|km|kg|mm|cm|ft|mi|mph|kph|lbs?|ha|m|k|bn|mn|g|l|t|pc)\b|(?-i:°?[CF])\b", re.I)
 _DEGREE_AFTER = re.compile(r"\s?(?:°\s?(?P<a>[CF])\b|degrees?\s+(?P<b>Celsius|Fahrenheit|C|F)\b)")
 _FRACTION_WORD_AFTER = re.compile(r"-(?:thirds?|quarters?|halves|half|fifths?|sixths?|tenths?|eighths?|fourths?)\b", re.I)
 # a share follows ("one in five"): "one" is then a number, not a pronoun (relative.py reads the share)
@@ -163,6 +163,8 @@ _RATIO_AFTER = re.compile(
     r"attempts?|tries|games?|matches|races?|starts?|innings|shots?)\b)", re.I)
 
 
+# "1.2m eggs": a scale before a plural noun, not metres ("a 1.2m wall", "1.2m high")
+_PLURAL_AFTER = re.compile(r"[ \t]+(?!across\b|less\b)[a-z]{2,}[^s\W]?s\b")
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]+\b")
 
 
@@ -212,7 +214,8 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
         if abbr:
             al = abbr.lower()
             if al in ("m", "b") and not a.cur:
-                if al == "m" and _count_noun_follows(text, m.end(), max_words=2, lower_only=True):
+                if al == "m" and (_count_noun_follows(text, m.end(), max_words=2, lower_only=True) or
+                                  _PLURAL_AFTER.match(text, m.end())):
                     pass
                 elif al == "m":
                     a.unit_hint = "metres"
@@ -233,7 +236,10 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
             if not g:
                 return None          # ordinals (21st), decades (1990s), 10am, codes
             gs = g.group().lstrip("°")
-            a.unit_hint = a.unit_hint or ({"C": "celsius", "F": "fahrenheit"}.get(gs) or normalize_unit(gs))
+            if gs.lower() == "pc":
+                a.pct = "percent"   # British "40pc"
+            else:
+                a.unit_hint = a.unit_hint or ({"C": "celsius", "F": "fahrenheit"}.get(gs) or normalize_unit(gs))
             end = g.end()
         if nxt == ":" and text[end + 1:end + 2].isdigit():
             return None
@@ -269,7 +275,8 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
             return None
         # years
         if (a.is_int and "," not in dig and not a.cur and not a.scaled and 1000 <= val <= 2100
-                and len(dig) == 4 and not _count_noun_follows(text, end, max_words=2, lower_only=True)):
+                and len(dig) == 4 and not (_count_noun_follows(text, end, max_words=2, lower_only=True)
+                                           and _PLURAL_AFTER.match(text, end))):
             return None
         # labels, streets, ages, photo counts
         if not a.cur and ((prev_cap and _LABEL_BEFORE.search(before)) or

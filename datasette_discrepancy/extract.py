@@ -66,7 +66,7 @@ class Claim:
 
 # -------- the scan: each number, its qualifier, range, percent or second unit, and its noun
 
-_PERCENT_AFTER = re.compile(r"\s?(?P<p>%|percent\b|per\s+cent\b|pct\b|percentage\s+points?\b|points?\s+percentage\b)", re.I)
+_PERCENT_AFTER = re.compile(r"\s?(?P<p>%|percent\b|per\s+cent\b|pct\b|pc\b|percentage\s+points?\b|points?\s+percentage\b)", re.I)
 _COMPOUND_UNIT = {"hour": "hours", "hours": "hours", "hr": "hours", "hrs": "hours", "minute": "minutes",
                   "minutes": "minutes", "min": "minutes", "mins": "minutes", "second": "seconds",
                   "seconds": "seconds", "sec": "seconds", "secs": "seconds", "day": "days", "days": "days",
@@ -145,7 +145,7 @@ def extract_claims(text: str) -> List[Claim]:
         if pm:
             a.pct = "percentage points" if "point" in pm.group("p").lower() else "percent"
             end = pm.end()
-        elif (text.startswith(" in ", end) or text.startswith(" out of ", end)) and \
+        elif text[end:end + 8].lower().startswith((" in ", " out of ")) and \
                 not a.vague and not a.cur and not a.scaled and a.is_int:
             # a ratio: "one in five children", "up to nine in 10", "two out of three" -> a percent
             rr = _ratio_raw(text, a, start, end, qual)

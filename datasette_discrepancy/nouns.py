@@ -33,7 +33,8 @@ _PEOPLE_PARTICIPLES = {"killed": "people", "dead": "people", "died": "people", "
                        "rescued": "people", "hospitalized": "people", "hospitalised": "people",
                        "unaccounted": "people", "infected": "people", "affected": "people",
                        "treated": "people", "admitted": "people", "discharged": "people", "stranded": "people",
-                       "trapped": "people", "sickened": "people", "vaccinated": "people", "quarantined": "people"}
+                       "trapped": "people", "sickened": "people", "vaccinated": "people", "quarantined": "people",
+                       "forced": "people", "poisoned": "people", "relocated": "people", "homeless": "people"}
 
 
 def _count_noun_follows(text: str, pos: int, singular_ok: bool = False, max_words: int = 3,
@@ -210,8 +211,9 @@ def _noun_after(text: str, pos: int, limit: int, allow_of: bool, vague: bool = F
     if last.endswith(("ed", "ing")) and k == 1:
         return None
     if words[k - 1][0][:1].isupper() and k == len(lw) and len(lw) == 1:
-        # single capitalised word: demonym ("5,000 Peruvians") or start of a name
-        if not words[0][0].endswith("s"):
+        # single capitalised word: demonym ("5,000 Peruvians") or start of a name;
+        # in a headline in capitals, "400,000 BIRDS TO BE GASSED", a plural noun
+        if not words[0][0].lower().endswith("s"):
             return None
     return normalize_unit(last), text[words[0][1]:words[k - 1][2]], words[k - 1][2]
 

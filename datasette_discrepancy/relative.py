@@ -18,7 +18,8 @@ _CHANGE_BEFORE = re.compile(
     r"grew|grown|grows|growing|surged|surges|soared|soars|swelled|swollen|spiked|ballooned|fell|fallen|falls|"
     r"falling|dropped|drops|dropping|declined|declines|declining|decreased|decreases|dipped|slipped|shrank|"
     r"shrunk|plunged|plummeted|tumbled|went|gone|raised|lowered|revised|boosted|cut|reduced|upped|changed|"
-    r"expanded|doubled|tripled|increase|decrease|rise|drop|fall|jump|climb|growth|up|down|higher|lower|moved)"
+    r"expanded|doubled|tripled|increase|decrease|rise|drop|fall|jump|climb|growth|up|down|higher|lower|moved|"
+    r"widened|narrowed|extended|lengthened|shortened)"
     r"(?:\s+[a-z]+){0,3}\s+from\s+$", re.I)
 _RETRO_BEFORE = re.compile(
     r"\b(?:initial(?:ly)?|original(?:ly)?|previous(?:ly)?|earlier|prior|instead\s+of|"

@@ -84,6 +84,7 @@ SYNONYMS = {
     "degrees celsius": "celsius", "degrees fahrenheit": "fahrenheit", "c": "celsius", "f": "fahrenheit",
     # measures
     "kilometers": "km", "kilometres": "km", "kms": "km",
+    "centimeters": "cm", "centimetres": "cm", "millimeters": "mm", "millimetres": "mm",
     "square kilometers": "square km", "square kilometres": "square km", "sq km": "square km",
     "sq miles": "square miles", "sq mi": "square miles", "mi": "miles",
     "meters": "metres", "m": "metres",
@@ -125,6 +126,8 @@ CANONICAL = {
     "feet": ("km", 0.0003048),
     "yards": ("km", 0.0009144),
     "inches": ("cm", 2.54),
+    "cm": ("cm", 1.0),
+    "mm": ("cm", 0.1),
     "centimeters": ("cm", 1.0),
     "centimetres": ("cm", 1.0),
     "millimeters": ("cm", 0.1),
@@ -240,7 +243,7 @@ COLLECTIVES = {
     "brigade": "troops", "regiment": "troops", "division": "troops",
     "workforce": "workers", "population": "people", "audience": "people",
     "delegation": "delegates", "toll": "people", "death toll": "people",
-    "turnout": "people", "march": "people", "rally": "people", "protest": "protesters",
+    "turnout": "people", "attendance": "people", "march": "people", "rally": "people", "protest": "protesters",
     "demonstration": "demonstrators", "presence": "troops",
 }
 

@@ -131,6 +131,7 @@ def test_change_is_two_figures_the_earlier_retrospective():
     ("About 210,000 customers remained without power, down from a peak of roughly 640,000.", "roughly 640,000"),
     ("The surge, which forecasters had forecast at 12 to 15 feet, peaked at about 14 feet.", "12 to 15"),
     ("Some British media had reported on Monday that all 20 would arrive this year.", "20"),
+    ("The authorities widened the exclusion zone from 8km to 12km around the crater.", "8km"),
 ])
 def test_retrospective(sentence, expr):
     claims = {c.text: c for c in extract_claims(sentence)}
@@ -146,6 +147,16 @@ def test_retrospective(sentence, expr):
     ("Nine remain in hospital, two of them in critical condition.", "Nine", "people"),
     ("Nine remain in hospital, two of them in critical condition.", "two", "people"),
     ("All 23 crew members were lifted off the tanker.", "23", "crew"),
+    ("Of the 600-plus stewards, 40pc were agency staff.", "40pc", "percent"),
+    ("Eastmere produces ONE IN FIVE of the nation's birds.", "ONE IN FIVE", "percent"),
+    ("About 1.2m eggs would have to be destroyed.", "About 1.2m", "eggs"),
+    ("A 1.2m wall fell on the path.", "1.2m", "metres"),
+    ("23 have been taken to three hospitals across the city.", "23", "people"),
+    ("The official attendance was 41,212 for a game.", "41,212", "people"),
+    ("School lunch outbreak sickens 213", "213", "people"),
+    ("Tessaro eruption: 12,400 forced from their homes", "12,400", "people"),
+    ("BIRD FLU CARNAGE: 400,000 BIRDS TO BE GASSED", "400,000", "birds"),
+    ("Ash fell 10 centimeters deep.", "10", "cm"),
     ("Tallis collapses; 240,000 savers wait for compensation", "240,000", "savers"),
     ("The scheme paid 85% of the bank's 242,600 account holders.", "242,600", "customers"),
 ])
@@ -227,6 +238,8 @@ def test_relative_multiple_of_previous_figure():
     "Call +44 20 7946 0321 today.",
     "Families can call the municipal line at (0290) 555-0182.",
     "For help call 01 419-5700.",
+    "Call the helpline on (03459) 335577.",
+    "For comparison, the 1979 eruption was smaller.",
     # bylines and outlet names
     "By Jordan Okafor | February 18, 2025 1:12 pm ET | 6 min read",
     "WPCV 8 News\nBy Alyssa Brandt",

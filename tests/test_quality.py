@@ -21,7 +21,8 @@ FLOORS = {
     "dev2": {"grouping_f1": 0.78},
     "heldout": {"grouping_f1": 0.88},
     "dev3": {"unit_accuracy": 0.92, "grouping_f1": 0.78},
-    "heldout2": {"core_recall": 0.95, "precision": 0.93, "unit_accuracy": 0.91, "grouping_f1": 0.67},
+    "dev4": {"unit_accuracy": 0.90, "grouping_f1": 0.69},
+    "heldout2": {"core_recall": 0.95, "precision": 0.93, "unit_accuracy": 0.92, "grouping_f1": 0.67},
 }
 
 
@@ -33,6 +34,7 @@ FLOORS = {
         ("dev2", "dev2/manifest.csv", "dev2/gold.jsonl"),
         ("heldout", "heldout/manifest.csv", "heldout/gold.jsonl"),
         ("dev3", "dev3/manifest.csv", "dev3/gold.jsonl"),
+        ("dev4", "dev4/manifest.csv", "dev4/gold.jsonl"),
         ("heldout2", "heldout2/manifest.csv", "heldout2/gold.jsonl"),
     ],
 )
