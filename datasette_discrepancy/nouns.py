@@ -264,6 +264,7 @@ def _noun_forward(text: str, end: int, sent_end: int) -> Optional[Tuple[str, str
 
 # ----------------------------- giving the noun to the figures of one expression
 
+_PER_AREA_AFTER = re.compile(r"[ \t]+(?:per|a|an)[ \t]+(square|cubic)[ \t]+([a-z]+)\b", re.I)
 _PAREN_ALT = re.compile(r"\s*\(\s*(?:about\s+|roughly\s+|some\s+|nearly\s+|approximately\s+|almost\s+|more\s+than\s+|over\s+)?"
                         r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?:million|billion|thousand))?"
                         r"[\s-]*(?:[A-Za-z][A-Za-z. ]{0,25}?|%)\)")
@@ -279,6 +280,11 @@ def _attach_noun(text, rs: List[_Raw], end: int, s_start: int, s_end: int, allow
         got = _noun_after(text, end, s_end, allow_of, vague)
         if got:
             unit, np_, nend = got
+            density = _PER_AREA_AFTER.match(text, nend, s_end)
+            if density:
+                # a density is not a count: "4.7 people per square metre"
+                unit = "{} per {} {}".format(unit, density.group(1).lower(), density.group(2).lower())
+                nend = density.end()
     else:
         # "$5 million in damage", "40% of residents": keep the thing as noun phrase
         om = _OF_IN_NP.match(text, end, s_end)

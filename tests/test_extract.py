@@ -157,6 +157,8 @@ def test_retrospective(sentence, expr):
     ("Tessaro eruption: 12,400 forced from their homes", "12,400", "people"),
     ("BIRD FLU CARNAGE: 400,000 BIRDS TO BE GASSED", "400,000", "birds"),
     ("Ash fell 10 centimeters deep.", "10", "cm"),
+    ("The guidance allows no more than 4.7 people per square metre.", "no more than 4.7", "people per square metre"),
+    ("Water is limited to 150 litres per person a day.", "150", "litres"),
     ("Tallis collapses; 240,000 savers wait for compensation", "240,000", "savers"),
     ("The scheme paid 85% of the bank's 242,600 account holders.", "242,600", "customers"),
 ])
