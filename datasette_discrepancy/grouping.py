@@ -110,6 +110,13 @@ PREDICATE_STEMS = {
     "compromised": {"stolen", "stole", "steal", "accessed", "exposed", "breached", "compromised",
                     "hacked"},
     "cancelled": {"cancelled", "canceled", "cancellations", "postponed", "suspended", "called off"},
+    "sickened": {"sickened", "sick", "ill", "illness", "illnesses", "infected", "infection", "infections",
+                 "poisoned", "poisoning"},
+    "culled": {"culled", "cull", "culling", "slaughtered", "gassed", "euthanised", "euthanized"},
+    "treated": {"treated", "treating", "treatment"},
+    "trapped": {"trapped", "stranded", "buried"},
+    "diverted": {"diverted", "diversion", "diversions", "rerouted"},
+    "vaccinated": {"vaccinated", "vaccination", "vaccinations", "jabs", "immunised", "immunized"},
 }
 _STEM_OF = {word: stem for stem, words in PREDICATE_STEMS.items() for word in words}
 
