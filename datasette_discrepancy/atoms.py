@@ -165,6 +165,8 @@ _RATIO_AFTER = re.compile(
 
 # "1.2m eggs": a scale before a plural noun, not metres ("a 1.2m wall", "1.2m high")
 _PLURAL_AFTER = re.compile(r"[ \t]+(?!across\b|less\b)[a-z]{2,}[^s\W]?s\b")
+# "one to three days": the start of a range
+_RANGE_WORD_AFTER = re.compile(r"[ \t]+(?:to|or)[ \t]+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b", re.I)
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]+\b")
 
 
@@ -361,7 +363,7 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
         if wl == "one" or wl.startswith("one "):
             # "one" is a pronoun unless a count noun follows
             if wl == "one" and not _count_noun_follows(text, a.end, singular_ok=True, max_words=2) \
-                    and not _RATIO_AFTER.match(text, a.end):
+                    and not _RATIO_AFTER.match(text, a.end) and not _RANGE_WORD_AFTER.match(text, a.end):
                 return None
     if wl == "zero" and not _count_noun_follows(text, a.end):
         return None

@@ -27,7 +27,7 @@ _EXCLUDED_RES = [
     re.compile(r"(?<![\d,.])\d{1,2}/\d{1,2}(?![\d/])"),                                 # 10/25 (fractions handled below)
     re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)\s?|\b\d{3}[\s.-]|\b0\d{1,4}\s)\d{3}[\s.-]\d{4}\b"),  # phone
     re.compile(r"\b1-8\d\d-\w{3}-\w{4}\b"),
-    re.compile(r"\(0\d{2,5}\)\s?\d{3,8}\b"),                                           # (03459) 335577
+    re.compile(r"\(0\d{2,5}\)\s?\d{3,8}\b|\b0\d{2,5}[ .-]\d{5,8}\b"),                       # (03459) 335577
     re.compile(r"\b\d{1,2}(?::\d{2}){1,2}(?:\s*[ap]\.?m\.?)?"),                         # times
     re.compile(r"\b\d{1,2}\s*[ap]\.m\.|\b\d{1,2}\s*[ap]m\b", re.I),
     re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|@\w+"),                            # urls, emails, handles
@@ -35,9 +35,9 @@ _EXCLUDED_RES = [
 
 # _EXCLUDED_RES but the last (urls, checked otherwise), each with strings one of which
 # any match of it contains (None: no cheap test)
-_EXCL_GATED = list(zip(_EXCLUDED_RES[:-1], [("-",), ("/", "."), ("/",), None, ("1-8",), ("(",), (":",), ("m", "M")],
+_EXCL_GATED = list(zip(_EXCLUDED_RES[:-1], [("-",), ("/", "."), ("/",), None, ("1-8",), None, (":",), ("m", "M")],
                        strict=True))
-_EXCL_HINT = re.compile(r"\d[-/:.]\d|\d\s*[apAP]\.?[mM]|\(\d|\d\)|\+\d|\d[\s.-]\d\d\d[\s.-]\d")
+_EXCL_HINT = re.compile(r"\d[-/:.]\d|\d\s*[apAP]\.?[mM]|\(\d|\d\)|\+\d|\d[\s.-]\d\d\d[\s.-]\d|\b0\d\d+[ .-]\d")
 
 
 def _excluded_at(text: str, pos: int) -> bool:

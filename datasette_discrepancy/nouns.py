@@ -100,6 +100,9 @@ def _noun_after(text: str, pos: int, limit: int, allow_of: bool, vague: bool = F
     if pm_:
         p = pm_.end()
         had_of = True
+        nm_ = _NUM_AFTER_POSS.match(text, p - 1)
+        if nm_ and nm_.end() <= limit:
+            p = nm_.end()   # "12 of the 20 turnstiles"
     elif allow_of:
         om = _OF_RE.match(text, p)
         if om:
@@ -140,11 +143,13 @@ def _noun_after(text: str, pos: int, limit: int, allow_of: bool, vague: bool = F
     if not words:
         return None
     lw = [w[0].lower() for w in words]
-    # participles: "9 killed", "12 injured"
-    if lw[0] in _PEOPLE_PARTICIPLES:
+    # participles: "9 killed", "12 injured" (but "40 dead swans" counts swans)
+    adjective = lw[0] in _PEOPLE_PARTICIPLES and len(lw) > 1 and lw[1] not in _STOP and (
+        lw[1] in COUNT_NOUNS or (lw[1].endswith("s") and not lw[1].endswith("ss")))
+    if lw[0] in _PEOPLE_PARTICIPLES and not adjective:
         return _PEOPLE_PARTICIPLES[lw[0]], words[0][0], words[0][2]
     head = None
-    i = 0
+    i = 1 if adjective else 0
     while i < len(lw):
         if lw[i] == "of":
             i += 1

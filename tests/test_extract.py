@@ -159,6 +159,9 @@ def test_retrospective(sentence, expr):
     ("Ash fell 10 centimeters deep.", "10", "cm"),
     ("The guidance allows no more than 4.7 people per square metre.", "no more than 4.7", "people per square metre"),
     ("Water is limited to 150 litres per person a day.", "150", "litres"),
+    ("Walkers have reported more than 40 dead swans along the Mere.", "more than 40", "swans"),
+    ("The Examiner learned that 12 of the 20 turnstiles were closed.", "12", "turnstiles"),
+    ("Symptoms start one to three days after eating.", "one to three", "days"),
     ("Tallis collapses; 240,000 savers wait for compensation", "240,000", "savers"),
     ("The scheme paid 85% of the bank's 242,600 account holders.", "242,600", "customers"),
 ])
@@ -241,6 +244,7 @@ def test_relative_multiple_of_previous_figure():
     "Families can call the municipal line at (0290) 555-0182.",
     "For help call 01 419-5700.",
     "Call the helpline on (03459) 335577.",
+    "Report dead birds on 03459 335577.",
     "For comparison, the 1979 eruption was smaller.",
     # bylines and outlet names
     "By Jordan Okafor | February 18, 2025 1:12 pm ET | 6 min read",
