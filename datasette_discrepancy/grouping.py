@@ -110,7 +110,8 @@ PREDICATE_STEMS = {
     "compromised": {"stolen", "stole", "steal", "accessed", "exposed", "breached", "compromised",
                     "hacked"},
     "cancelled": {"cancelled", "canceled", "cancellations", "postponed", "suspended", "called off"},
-    "sickened": {"sickened", "sick", "ill", "illness", "illnesses", "infected", "infection", "infections",
+    "sickened": {"sickened", "sickens", "sickening", "sick", "ill", "illness", "illnesses", "infected",
+                 "infection", "infections",
                  "poisoned", "poisoning"},
     "culled": {"culled", "cull", "culling", "slaughtered", "gassed", "euthanised", "euthanized"},
     "treated": {"treated", "treating", "treatment"},
@@ -644,8 +645,7 @@ def _must_link_groups(claims: Sequence[dict]) -> List[List[int]]:
         current = [i for i in indexes if not claims[i].get("retrospective")]
         for i in indexes:
             if claims[i].get("retrospective") and current:
-                where = _offset_in_sentence(claims[i])
-                union(i, min(current, key=lambda j: (abs(_offset_in_sentence(claims[j]) - where), j)))
+                union(i, _updated_by(claims, i, current))
         # "the institute puts the figure at 18,000, but the Red Cross said some
         # 45,000 people ...": rival estimates of one quantity
         for x, i in enumerate(current):
@@ -655,6 +655,22 @@ def _must_link_groups(claims: Sequence[dict]) -> List[List[int]]:
                         claims[j].get("terms") or claim_terms(claims[j])):
                     union(i, j)
     return [sorted(m) for _, m in sorted(members.items())]
+
+
+def _updated_by(claims: Sequence[dict], earlier: int, current: List[int]) -> int:
+    """The figure of a sentence that an earlier figure is quoted against: the
+    nearest before it in its clause ("Eleven remain in hospital, down from 19;
+    three are critical"), else the nearest at all ("rose from 631 to 1,011")."""
+    sentence = claims[earlier].get("sentence") or ""
+    where = _offset_in_sentence(claims[earlier])
+    clause_start = max([m.end() for m in CLAUSE_END_RE.finditer(sentence, 0, max(where, 0))] or [0])
+    before = [j for j in current if clause_start <= _offset_in_sentence(claims[j]) < where]
+    if before:
+        return max(before, key=lambda j: (_offset_in_sentence(claims[j]), -j))
+    return min(current, key=lambda j: (abs(_offset_in_sentence(claims[j]) - where), j))
+
+
+CLAUSE_END_RE = re.compile(r"[;:\u2014]|\s-\s|\.\s")
 
 
 def group_claims(claims: Sequence[dict], threshold: float = THRESHOLD) -> List[Optional[int]]:

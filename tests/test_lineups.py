@@ -131,6 +131,19 @@ def test_past_event_year(sentence, text, year):
     assert grouping.past_event_year(claim) == year
 
 
+def test_an_earlier_figure_is_quoted_against_the_figure_before_it():
+    sentence = "Eleven people remain in hospital, down from 19 at the weekend; three are critically ill."
+    base = {"article_id": 1, "story": 1, "published": "2025-05-27", "unit": "people", "sentence": sentence,
+            "qualifier": "exact"}
+    claims = [
+        dict(base, text="Eleven", value_low=11, value_high=11),
+        dict(base, text="19", value_low=19, value_high=19, retrospective=1),
+        dict(base, text="three", value_low=3, value_high=3),
+    ]
+    eleven, nineteen, three = grouping.group_claims(claims)
+    assert eleven == nineteen != three
+
+
 def test_rival_estimates_without_but():
     sentence = "Nurses say more than 3,000 appointments were canceled, hospital says 1,100"
     a = {"article_id": 1, "sentence": sentence, "text": "more than 3,000"}
