@@ -12,6 +12,8 @@ inserted and then updated. What it must remember between loads (story
 profiles, measure centroids, paragraph sketches) is kept in the database, and
 cached in memory for the length of one load.
 """
+import contextlib
+import itertools
 import json
 from collections import Counter
 from dataclasses import dataclass
@@ -279,19 +281,21 @@ class Analyzer:
         """The article that first published a near-copy of this passage, if any."""
         checked = set()
         for band in passage.bands:
-            rows = self.db.execute(
+            # read lazily: the first candidate is usually the copy, and the
+            # rest need not be read from the database at all
+            with contextlib.closing(self.db.execute(
                 """select passages.id, passages.origin_article_id, passages.sketch
                    from passage_bands join passages on passages.id = passage_bands.passage_id
                    where passage_bands.band = ? and passages.article_id != ?
                    order by passage_bands.passage_id limit ?""",
                 [band, article_id, CANDIDATES_PER_BAND],
-            ).fetchall()
-            for passage_id, origin, sketch in rows:
-                if passage_id in checked:
-                    continue
-                checked.add(passage_id)
-                if syndication.is_copy(passage.sketch, syndication.decode(sketch)):
-                    return origin
+            )) as rows:
+                for passage_id, origin, sketch in rows:
+                    if passage_id in checked:
+                        continue
+                    checked.add(passage_id)
+                    if syndication.is_copy(passage.sketch, syndication.decode(sketch)):
+                        return origin
         return None
 
     def record_passages(self, article: Pending):
@@ -367,7 +371,9 @@ def _compact(measure: grouping.Measure):
     """Keep a measure's centroid exactly as it is stored (its heaviest terms,
     rounded), so the next article is grouped the same whether this load goes
     on or a later load reads it back."""
-    measure.centroid = stories.top_terms({t: round(w, 4) for t, w in measure.centroid.items()}, CENTROID_TERMS)
+    centroid = measure.centroid
+    rounded = dict(zip(centroid.keys(), map(round, centroid.values(), itertools.repeat(4))))
+    measure.centroid = stories.top_terms(rounded, CENTROID_TERMS)
     measure._norm = None
 
 

@@ -41,18 +41,8 @@ def shingles(text: str) -> Set[int]:
 
 
 def _shingles(words: List[str]) -> Set[int]:
-    # each shingle is a slice of the words joined once (the same string as
-    # joining its five words), for speed
-    joined = " ".join(words)
-    starts, at = [], 0
-    for word in words:
-        starts.append(at)
-        at += len(word) + 1
-    ends = [start + len(word) for start, word in zip(starts, words)]
-    return {
-        zlib.crc32(joined[starts[i] : ends[i + SHINGLE_WORDS - 1]].encode("utf-8", "surrogatepass"))
-        for i in range(max(0, len(words) - SHINGLE_WORDS + 1))
-    }
+    runs = zip(*(words[k:] for k in range(SHINGLE_WORDS)))  # each run of five words
+    return {zlib.crc32(" ".join(run).encode("utf-8", "surrogatepass")) for run in runs}
 
 
 def sketch(shingle_set: Set[int]) -> Tuple[int, ...]:
