@@ -6,14 +6,18 @@ The work that needs only the article itself (word vectors, paragraph
 sketches, the words around each figure) is done by `prepare` in the loader's
 worker processes; an Analyzer then does the rest in the writing process,
 inside the load's transaction, so articles, claims, stories, measures and
-passages are committed together. What it must remember between loads (story
+passages are committed together. It works on the articles' claims before
+they are written, so each claim row is inserted once, complete, rather than
+inserted and then updated. What it must remember between loads (story
 profiles, measure centroids, paragraph sketches) is kept in the database, and
 cached in memory for the length of one load.
 """
+import contextlib
+import itertools
 import json
 from collections import Counter
 from dataclasses import dataclass
-from typing import Dict, Iterable, List, Optional, Set
+from typing import Dict, List, Optional, Set
 
 from . import grouping, regroup, stories, syndication
 
@@ -110,13 +114,27 @@ def prepare(body: str, claims) -> Prepared:
     )
 
 
+@dataclass
+class Pending:
+    """A new or changed article of a batch, before it is written: its claims
+    are dicts of their column values as stored (CLAIM_COLUMNS and the span at
+    least). The analyzer sets `story_id` and each claim's "measure_id" and
+    "origin_article_id"."""
+
+    id: int
+    published: Optional[str]
+    story_id: Optional[int]  # a changed article stays in its story
+    prepared: Prepared
+    claims: List[dict]
+
+
 # ------------------------------------------------------------------ the analyzer
 
 CANDIDATES_PER_BAND = 20  # the oldest copies are enough to find the origin
+# what grouping reads of a claim, in this order
 CLAIM_COLUMNS = (
-    "claims.id, claims.article_id, claims.text, claims.unit, claims.noun_phrase, claims.context, "
-    "claims.sentence, claims.attribution, claims.value_low, claims.value_high, claims.qualifier, "
-    "claims.retrospective, claims.canonical_low, claims.canonical_high"
+    "id", "article_id", "text", "unit", "noun_phrase", "context", "sentence", "attribution",
+    "value_low", "value_high", "qualifier", "retrospective", "canonical_low", "canonical_high",
 )
 
 
@@ -202,7 +220,6 @@ class Analyzer:
         self.dirty_stories.add(story.id)
         if story.first_published != published or story.last_published != published:
             self.window_ids.clear()  # its window may have grown
-        self.db.execute("update articles set story_id = ? where id = ?", [story.id, article_id])
         return story.id
 
     # -- measures
@@ -219,13 +236,14 @@ class Analyzer:
             ]
         return self.blocks[block]
 
-    def group_article(self, article_id, story_id, published, claim_terms=None) -> Set[int]:
-        rows = self.db.execute(
-            "select {} from claims where article_id = ? order by id".format(CLAIM_COLUMNS), [article_id]
-        )
-        columns = [c[0] for c in rows.description]
-        claims = [dict(zip(columns, r), story=story_id, published=published) for r in rows]
-        if claim_terms is not None and len(claim_terms) == len(claims):
+    def group_article(self, article: Pending) -> Set[int]:
+        # exactly what grouping would read back from the database
+        claims = [
+            dict({k: c[k] for k in CLAIM_COLUMNS}, story=article.story_id, published=article.published)
+            for c in article.claims
+        ]
+        claim_terms = article.prepared.claim_terms
+        if claim_terms and len(claim_terms) == len(claims):
             for claim, terms in zip(claims, claim_terms):
                 claim["terms"] = terms
         grouping.date_past_events(claims)
@@ -254,9 +272,9 @@ class Analyzer:
             elif measure.size != before.get(measure.key):
                 _compact(measure)  # as it will be stored
                 self.dirty_measures[measure.key] = measure
-        updates = [(new_ids.get(k, k), c["id"]) for c, k in zip(claims, keys)]
-        self.db.conn.executemany("update claims set measure_id = ? where id = ?", updates)
-        return {m for m, _ in updates if m is not None}
+        for claim, key in zip(article.claims, keys):
+            claim["measure_id"] = new_ids.get(key, key)
+        return {c["measure_id"] for c in article.claims if c["measure_id"] is not None}
 
     # -- wire copy
 
@@ -264,81 +282,78 @@ class Analyzer:
         """The article that first published a near-copy of this passage, if any."""
         checked = set()
         for band in passage.bands:
-            rows = self.db.execute(
+            # read lazily: the first candidate is usually the copy, and the
+            # rest need not be read from the database at all
+            with contextlib.closing(self.db.execute(
                 """select passages.id, passages.origin_article_id, passages.sketch
                    from passage_bands join passages on passages.id = passage_bands.passage_id
                    where passage_bands.band = ? and passages.article_id != ?
                    order by passage_bands.passage_id limit ?""",
                 [band, article_id, CANDIDATES_PER_BAND],
-            ).fetchall()
-            for passage_id, origin, sketch in rows:
-                if passage_id in checked:
-                    continue
-                checked.add(passage_id)
-                if syndication.is_copy(passage.sketch, syndication.decode(sketch)):
-                    return origin
+            )) as rows:
+                for passage_id, origin, sketch in rows:
+                    if passage_id in checked:
+                        continue
+                    checked.add(passage_id)
+                    if syndication.is_copy(passage.sketch, syndication.decode(sketch)):
+                        return origin
         return None
 
-    def record_passages(self, article_id, passages: List[syndication.Passage]):
+    def record_passages(self, article: Pending):
         """Record the article's paragraphs and mark each claim with the article
         its paragraph first appeared in (its own, unless copied)."""
-        db = self.db
+        db, article_id = self.db, article.id
         db.execute(
             "delete from passage_bands where passage_id in (select id from passages where article_id = ?)",
             [article_id],
         )
         db.execute("delete from passages where article_id = ?", [article_id])
-        db.execute("update claims set origin_article_id = ? where article_id = ?", [article_id, article_id])
+        for claim in article.claims:
+            claim["origin_article_id"] = article_id
         next_id = (db.execute("select coalesce(max(id), 0) from passages").fetchone()[0]) + 1
-        rows, bands, copies = [], [], []
-        for n, passage in enumerate(passages):
+        rows, bands = [], []
+        for n, passage in enumerate(article.prepared.passages):
             origin = self.find_origin(article_id, passage) or article_id
             passage_id = next_id + n
             rows.append((passage_id, article_id, passage.start, passage.end, origin, syndication.encode(passage.sketch)))
             bands.extend((band, passage_id) for band in passage.bands)
             if origin != article_id:
-                copies.append((origin, article_id, passage.start, passage.end))
+                for claim in article.claims:
+                    if claim["span_start"] >= passage.start and claim["span_end"] <= passage.end:
+                        claim["origin_article_id"] = origin
         db.conn.executemany(
             "insert into passages (id, article_id, span_start, span_end, origin_article_id, sketch) values (?, ?, ?, ?, ?, ?)",
             rows,
         )
         db.conn.executemany("insert into passage_bands (band, passage_id) values (?, ?)", bands)
-        db.conn.executemany(
-            "update claims set origin_article_id = ? where article_id = ? and span_start >= ? and span_end <= ?",
-            copies,
-        )
 
     # -- all together
 
-    def update(self, article_ids: Iterable[int], prepared: Optional[Dict[int, Prepared]] = None) -> Set[int]:
-        """Give the given (new or changed) articles a story, their claims a
-        measure and their paragraphs an origin. Returns the ids of every
-        measure whose claims changed."""
-        prepared = prepared or {}
+    def assign_stories(self, articles: List[Pending]):
+        """Give each new article a story (before the articles are written)."""
+        for article in sorted(articles, key=lambda a: a.id):
+            if article.story_id is None:
+                article.story_id = self.assign_story(article.id, article.published, article.prepared.vector)
+
+    def group(self, articles: List[Pending]) -> Set[int]:
+        """Give the articles' claims a measure and their paragraphs an origin
+        (before the claims are written). Returns the ids of every measure
+        whose claims changed."""
         touched = set()
-        for article_id in sorted(article_ids):
-            row = self.db.execute(
-                "select body, published, story_id from articles where id = ?", [article_id]
-            ).fetchone()
-            if row is None:
-                continue
-            body, published, story_id = row
-            ready = prepared.get(article_id) or prepare(body or "", ())
-            if story_id is None:  # a changed article stays in its story
-                story_id = self.assign_story(article_id, published, ready.vector)
-            touched |= self.group_article(article_id, story_id, published, ready.claim_terms or None)
-            self.record_passages(article_id, ready.passages)
+        for article in sorted(articles, key=lambda a: a.id):
+            touched |= self.group_article(article)
+            self.record_passages(article)
+        return touched
+
+    def finish(self) -> Set[int]:
+        """Once the batch's claims are written: save what changed and apply
+        the user's corrections. Returns the ids of the measures these changed."""
         self.save()
         # the user's corrections (datasette discrepancy regroup) outlast reloads
         corrected = regroup.apply(self.db)
         if corrected:
             self.forget()  # merged measures' centroids changed in the database
-        return touched | corrected
-
-
-def update(db, article_ids: Iterable[int]) -> Set[int]:
-    """Analyse the given articles without a load's worker preparation."""
-    return Analyzer(db).update(article_ids)
+        return corrected
 
 
 def _measure_from_state(measure_id, block, state_json) -> grouping.Measure:
@@ -357,7 +372,9 @@ def _compact(measure: grouping.Measure):
     """Keep a measure's centroid exactly as it is stored (its heaviest terms,
     rounded), so the next article is grouped the same whether this load goes
     on or a later load reads it back."""
-    measure.centroid = stories.top_terms({t: round(w, 4) for t, w in measure.centroid.items()}, CENTROID_TERMS)
+    centroid = measure.centroid
+    rounded = dict(zip(centroid.keys(), map(round, centroid.values(), itertools.repeat(4))))
+    measure.centroid = stories.top_terms(rounded, CENTROID_TERMS)
     measure._norm = None
 
 

@@ -242,8 +242,8 @@ def _backfill_sort_keys(db):
 
 
 def article_state(db, source):
-    """(id, content_hash) of the article loaded from source, or None."""
-    return db.execute("select id, content_hash from articles where source = ?", [source]).fetchone()
+    """(id, content_hash, story_id) of the article loaded from source, or None."""
+    return db.execute("select id, content_hash, story_id from articles where source = ?", [source]).fetchone()
 
 
 def article_measure_ids(db, article_id):
@@ -260,30 +260,34 @@ def next_id(db, table) -> int:
     return (db.execute("select coalesce(max(id), 0) from [{}]".format(table)).fetchone()[0]) + 1
 
 
-def replace_article(db, article: dict, claims: list):
-    """Rewrite a stored article and its claims: the caller holds the transaction.
-
-    The article keeps its id; its old claims go.
-    """
+def replace_article(db, article: dict):
+    """Rewrite a stored article: the caller holds the transaction and inserts
+    its new claims. The article keeps its id; its old claims go."""
     db.execute("delete from claims where article_id = ?", [article["id"]])
     db["articles"].upsert(article, pk="id")
-    if claims:
-        db["claims"].insert_all(claims, pk="id", batch_size=500)
 
 
-def insert_articles(db, articles: list, claims: list):
-    """Insert new articles and their claims: the caller holds the transaction."""
-    # plain executemany: the rows are already exactly the columns, and this is
-    # the hot path of a load
-    for table, rows in (("articles", articles), ("claims", claims)):
-        if rows:
-            columns = list(rows[0])
-            db.conn.executemany(
-                "insert into [{}] ({}) values ({})".format(
-                    table, ", ".join("[{}]".format(c) for c in columns), ", ".join("?" * len(columns))
-                ),
-                [[row[c] for c in columns] for row in rows],
-            )
+def insert_rows(db, table, rows: list):
+    """Insert rows (dicts with the same keys): the caller holds the transaction.
+
+    The rows go into a temporary table first, then into the table in one
+    statement: FTS5 writes out its pending terms at every statement, so rows
+    inserted one statement each (executemany) would leave a tiny full-text
+    segment per row for the triggers' index to write and merge, several times
+    the cost of the insert itself.
+    """
+    if not rows:
+        return
+    keys = list(rows[0])
+    columns = ", ".join("[{}]".format(c) for c in keys)
+    stage = "temp.[load_{}]".format(table)
+    # no column types: values keep their own until the table's affinity applies
+    db.execute("create table {} ({})".format(stage, columns))
+    db.conn.executemany(
+        "insert into {} values ({})".format(stage, ", ".join("?" * len(keys))), [[row[c] for c in keys] for row in rows]
+    )
+    db.execute("insert into [{}] ({}) select {} from {} order by rowid".format(table, columns, columns, stage))
+    db.execute("drop table {}".format(stage))
 
 
 def mark_dirty(db, measure_ids):

@@ -27,10 +27,23 @@ from . import db as dblayer
 from .articles import Document, InputError, Task, collect_tasks, read_task
 from .extract import extract_claims
 
-BATCH_SIZE = 200  # articles per transaction
+# Articles per transaction. Claims and wire-copy bands go into indexes in date
+# and hash order, so a transaction dirties index pages all over; the larger
+# the batch, the fewer times each page is written out (to the WAL, then the
+# database).
+BATCH_SIZE = 1000
+# A load's page cache (KiB): a batch's dirtied pages fit, so none are written
+# out mid-transaction only to be changed and written again.
+CACHE_KIB = 65536
 TASKS_PER_CHUNK = 8  # files a worker takes at a time
-CHUNKS_IN_FLIGHT_PER_JOB = 4  # bounds how far reading runs ahead of writing
+CHUNKS_IN_FLIGHT_PER_JOB = 4  # bounds how far reading runs ahead of writing ...
 REFRESH_SECONDS = 30  # recompute queued measure aggregates this often during a load
+
+
+def chunks_in_flight(jobs):
+    """... but at least a batch ahead, so workers go on extracting while the
+    writer writes one."""
+    return max(jobs * CHUNKS_IN_FLIGHT_PER_JOB, -(-BATCH_SIZE // TASKS_PER_CHUNK) + jobs)
 
 
 @dataclass
@@ -90,39 +103,52 @@ def process_task(task: Task):
                 results.append(Unchanged(item))
                 continue
             try:
-                claims = extract_claims(item.body)
-                prepared = analysis.prepare(item.body, claims)
+                values, prepared = extract(item.body)
             except Exception as e:  # a bug in extraction must not sink the load
                 results.append(InputError(item.source, "extraction failed ({}: {}); please report this file".format(type(e).__name__, e)))
                 continue
-            results.append((item, claims, prepared))
+            results.append((item, values, prepared))
     return results
 
 
-def claim_row(claim, claim_id, article_id, published=None, outlet=None):
-    return {
-        "id": claim_id,
-        "article_id": article_id,
-        "span_start": claim.span_start,
-        "span_end": claim.span_end,
-        "text": claim.text,
-        "value_low": claim.value_low,
-        "value_high": claim.value_high,
-        "qualifier": claim.qualifier,
-        "unit": claim.unit,
-        "measure_id": None,  # set by analysis.update
-        "sentence": claim.sentence,
-        "attribution": claim.attribution,
-        "retrospective": int(bool(claim.retrospective)),
-        "boilerplate": int(bool(claim.boilerplate)),
-        "canonical_unit": claim.canonical_unit,
-        "canonical_low": claim.canonical_low,
-        "canonical_high": claim.canonical_high,
-        "noun_phrase": claim.noun_phrase,
-        "context": " ".join(claim.context or ()),
-        "sort_key": dblayer.sort_key(published, outlet, article_id, claim.span_start, claim_id),
-        "status": None,  # set by aggregates.refresh_measures
-    }
+# A claim's columns that extraction alone decides, in this order.
+CLAIM_VALUES = (
+    "span_start", "span_end", "text", "value_low", "value_high", "qualifier", "unit", "sentence",
+    "attribution", "retrospective", "boilerplate", "canonical_unit", "canonical_low", "canonical_high",
+    "noun_phrase", "context",
+)
+
+
+def _real(value):
+    # as a REAL column gives it back: grouping must see what a later load reads
+    return None if value is None else float(value)
+
+
+def extract(body):
+    """(a tuple of CLAIM_VALUES per claim, analysis.Prepared) for an article
+    text. The tuples are as stored, and cheap to send from a worker."""
+    claims = extract_claims(body)
+    values = [
+        (
+            c.span_start, c.span_end, c.text, _real(c.value_low), _real(c.value_high), c.qualifier, c.unit,
+            c.sentence, c.attribution, int(bool(c.retrospective)), int(bool(c.boilerplate)), c.canonical_unit,
+            _real(c.canonical_low), _real(c.canonical_high), c.noun_phrase, " ".join(c.context or ()),
+        )
+        for c in claims
+    ]
+    return values, analysis.prepare(body, claims)
+
+
+def claim_row(values, claim_id, article_id, published=None, outlet=None):
+    row = {"id": claim_id, "article_id": article_id}
+    row.update(zip(CLAIM_VALUES, values))
+    row.update(
+        measure_id=None,  # set by the analyzer
+        sort_key=dblayer.sort_key(published, outlet, article_id, row["span_start"], claim_id),
+        status=None,  # set by aggregates.refresh_measures
+        origin_article_id=None,  # set by the analyzer
+    )
+    return row
 
 
 def _process_chunk(tasks):
@@ -156,7 +182,7 @@ def _results(tasks, jobs, db_path):
         pending = collections.deque()
         for chunk in _chunks(tasks, TASKS_PER_CHUNK):
             pending.append(pool.apply_async(_process_chunk, (chunk,)))
-            while len(pending) >= jobs * CHUNKS_IN_FLIGHT_PER_JOB:
+            while len(pending) >= chunks_in_flight(jobs):
                 yield from pending.popleft().get()
         while pending:
             yield from pending.popleft().get()
@@ -177,6 +203,7 @@ def load(
     jobs = jobs or os.cpu_count() or 1
     summary = LoadSummary()
     db = dblayer.open_database(db_path)
+    db.execute("pragma cache_size = -{}".format(CACHE_KIB))
 
     def error(err):
         summary.skipped += 1
@@ -198,8 +225,7 @@ def load(
         # One transaction per batch, grouping included, so a crash leaves
         # whole articles with their claims and measures, or none.
         with db.atomic():
-            changed_articles, touched, prepared = _write_batch(db, batch, summary, error, seen_sources)
-            touched.update(analyzer.update(changed_articles, prepared))
+            touched = _write_batch(db, analyzer, batch, summary, error, seen_sources)
             dblayer.mark_dirty(db, sorted(touched))
         # A refresh reads every claim of the measures it recomputes, so on a
         # large corpus it is spaced out to take at most a quarter of the time.
@@ -221,11 +247,11 @@ def refresh_dirty(db):
         dblayer.clear_dirty(db, measure_ids)
 
 
-def _write_batch(db, batch, summary, error, seen_sources):
-    """Write a batch's new and changed articles with their claims; return the
-    ids of the articles written and of the measures their old claims were in."""
-    changed_articles, touched, prepared = [], set(), {}
-    new_articles, new_claims = [], []
+def _write_batch(db, analyzer, batch, summary, error, seen_sources):
+    """Write a batch's new and changed articles with their claims, stories,
+    measures and passages; return the ids of the measures whose claims changed."""
+    touched, changed = set(), set()
+    articles, claims, pending = [], [], []
     next_article_id = dblayer.next_id(db, "articles")
     next_claim_id = dblayer.next_id(db, "claims")
     for item in batch:
@@ -233,9 +259,9 @@ def _write_batch(db, batch, summary, error, seen_sources):
             error(item)
             continue
         if isinstance(item, Unchanged):
-            document, claims, ready = item.document, None, None
+            document, values, ready = item.document, None, None
         else:
-            document, claims, ready = item
+            document, values, ready = item
         if document.source in seen_sources:
             error(InputError(document.source, "given twice in this load; keeping the first"))
             continue
@@ -245,31 +271,37 @@ def _write_batch(db, batch, summary, error, seen_sources):
         if existing and existing[1] == content_hash:
             summary.unchanged += 1
             continue
-        if claims is None:  # the stored article changed since the worker looked
-            claims = extract_claims(document.body)
-            ready = analysis.prepare(document.body, claims)
+        if values is None:  # the stored article changed since the worker looked
+            values, ready = extract(document.body)
         if existing:
-            article_id = existing[0]
+            article_id, story_id = existing[0], existing[2]
             touched.update(dblayer.article_measure_ids(db, article_id))
         else:
-            article_id = next_article_id
+            article_id, story_id = next_article_id, None
             next_article_id += 1
-        article, rows = _rows(document, content_hash, article_id, claims, next_claim_id)
+        article, rows = _rows(document, content_hash, article_id, values, next_claim_id)
+        articles.append(article)
         if existing:
-            dblayer.replace_article(db, article, rows)
-        else:  # new articles are inserted together, below
-            new_articles.append(article)
-            new_claims.extend(rows)
-        next_claim_id += len(claims)
-        changed_articles.append(article_id)
-        prepared[article_id] = ready
-        summary.claims += len(claims)
+            changed.add(article_id)
+        claims.extend(rows)
+        pending.append(analysis.Pending(article_id, document.published, story_id, ready, rows))
+        next_claim_id += len(rows)
+        summary.claims += len(rows)
         if existing:
             summary.changed += 1
         else:
             summary.new += 1
-    dblayer.insert_articles(db, new_articles, new_claims)
-    return changed_articles, touched, prepared
+    # stories first, so articles are written with theirs; then measures and
+    # wire copy, so claims are written with theirs
+    analyzer.assign_stories(pending)
+    for article, ready in zip(articles, pending):
+        article["story_id"] = ready.story_id
+        if article["id"] in changed:
+            dblayer.replace_article(db, article)
+    dblayer.insert_rows(db, "articles", [a for a in articles if a["id"] not in changed])
+    touched |= analyzer.group(pending)
+    dblayer.insert_rows(db, "claims", claims)
+    return touched | analyzer.finish()
 
 
 def _batched(results, progress):
@@ -285,7 +317,7 @@ def _batched(results, progress):
         yield batch
 
 
-def _rows(document: Document, content_hash, article_id, claims, first_claim_id):
+def _rows(document: Document, content_hash, article_id, values, first_claim_id):
     article = {
         "id": article_id,
         "source": document.source,
@@ -297,7 +329,7 @@ def _rows(document: Document, content_hash, article_id, claims, first_claim_id):
         "content_hash": content_hash,
     }
     rows = [
-        claim_row(claim, first_claim_id + n, article_id, document.published, document.outlet)
-        for n, claim in enumerate(claims)
+        claim_row(v, first_claim_id + n, article_id, document.published, document.outlet)
+        for n, v in enumerate(values)
     ]
     return article, rows

@@ -7,7 +7,9 @@ time in id order, so stories never depend on how a load was batched. Pure
 functions of plain data; analysis.py keeps stories in the database.
 """
 import datetime
+import itertools
 import math
+import operator
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -32,7 +34,8 @@ STOPWORDS = set(
 
 def article_vector(text: str) -> Dict[str, float]:
     """Unit-length vector of an article's words (log-scaled counts)."""
-    counts = Counter(w.lower() for w in WORD_RE.findall(text) if w.lower() not in STOPWORDS)
+    words = [w.lower() for w in WORD_RE.findall(text)]
+    counts = Counter(w for w in words if w not in STOPWORDS)
     # the most frequent words are enough to tell stories apart, and cheaper
     vector = {t: 1 + math.log(c) for t, c in counts.most_common(ARTICLE_TERMS)}
     norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
@@ -42,7 +45,11 @@ def article_vector(text: str) -> Dict[str, float]:
 def top_terms(weights: Dict[str, float], n: int) -> Counter:
     """The n heaviest terms, ties broken by the term: the same whatever order
     the weights were built in."""
-    return Counter(dict(sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:n]))
+    # by term, then (a stable sort) by weight, heaviest first: the order of
+    # a sort on (-weight, term), without a Python key function
+    items = sorted(weights.items())
+    items.sort(key=operator.itemgetter(1), reverse=True)
+    return Counter(dict(items[:n]))
 
 
 def _date(value: Optional[str]):
@@ -72,8 +79,9 @@ class Story:
     def similarity(self, vector: Dict[str, float]) -> float:
         if self._norm is None:
             self._norm = math.sqrt(sum(v * v for v in self.profile.values())) or 1.0
-        profile = self.profile
-        return sum(w * profile.get(t, 0.0) for t, w in vector.items()) / self._norm
+        # the products in the vector's order, as a plain loop would sum them
+        weights = map(self.profile.get, vector, itertools.repeat(0.0))
+        return sum(map(operator.mul, vector.values(), weights)) / self._norm
 
     def add(self, vector: Dict[str, float], published: Optional[str]):
         self.profile.update(vector)

@@ -9,6 +9,7 @@ changed clause) still match while a shared phrase does not. Candidates are
 found through the BANDS smallest hashes: near-copies almost always share one
 of them (locality-sensitive hashing). Pure functions.
 """
+import functools
 import re
 import zlib
 from dataclasses import dataclass
@@ -36,11 +37,12 @@ class Passage:
 
 
 def shingles(text: str) -> Set[int]:
-    words = [w.lower() for w in WORD_RE.findall(text)]
-    return {
-        zlib.crc32(" ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8", "surrogatepass"))
-        for i in range(max(0, len(words) - SHINGLE_WORDS + 1))
-    }
+    return _shingles([w.lower() for w in WORD_RE.findall(text)])
+
+
+def _shingles(words: List[str]) -> Set[int]:
+    runs = zip(*(words[k:] for k in range(SHINGLE_WORDS)))  # each run of five words
+    return {zlib.crc32(" ".join(run).encode("utf-8", "surrogatepass")) for run in runs}
 
 
 def sketch(shingle_set: Set[int]) -> Tuple[int, ...]:
@@ -51,9 +53,9 @@ def passages(body: str) -> List[Passage]:
     """The paragraphs of an article long enough to compare, with their spans."""
     found = []
     for m in PARAGRAPH_RE.finditer(body):
-        text = m.group()
-        if len(WORD_RE.findall(text)) >= MIN_WORDS:
-            found.append(Passage(m.start(), m.end(), sketch(shingles(text))))
+        words = WORD_RE.findall(m.group())
+        if len(words) >= MIN_WORDS:
+            found.append(Passage(m.start(), m.end(), sketch(_shingles([w.lower() for w in words]))))
     return found
 
 
@@ -63,9 +65,9 @@ def estimated_jaccard(a: Sequence[int], b: Sequence[int]) -> float:
     if not a or not b:
         return 0.0
     k = min(len(a), len(b))
-    union_smallest = sorted(set(a) | set(b))[:k]
-    both = set(a) & set(b)
-    return sum(1 for h in union_smallest if h in both) / k
+    a, b = set(a), set(b)
+    union_smallest = sorted(a | b)[:k]
+    return len((a & b).intersection(union_smallest)) / k
 
 
 def is_copy(a: Sequence[int], b: Sequence[int]) -> bool:
@@ -76,5 +78,8 @@ def encode(sketch_: Sequence[int]) -> str:
     return ",".join(map(str, sketch_))
 
 
+# Wire copy is found again and again through the first passages that carried
+# it: their sketches are decoded once.
+@functools.lru_cache(maxsize=4096)
 def decode(text: str) -> Tuple[int, ...]:
     return tuple(int(v) for v in text.split(",")) if text else ()

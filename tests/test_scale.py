@@ -162,7 +162,7 @@ def test_read_ahead_is_bounded(monkeypatch):
     results = loader._results(tasks(), 2, None)
     first = next(results)
     assert first == ["0"]
-    assert len(consumed) <= 2 * loader.CHUNKS_IN_FLIGHT_PER_JOB * loader.TASKS_PER_CHUNK + loader.TASKS_PER_CHUNK
+    assert len(consumed) <= (loader.chunks_in_flight(2) + 1) * loader.TASKS_PER_CHUNK
     assert [r[0] for r in results] == [str(i) for i in range(1, 10_000)]
 
 
