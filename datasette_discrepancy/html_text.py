@@ -87,11 +87,16 @@ class _Extractor(HTMLParser):
             self.parts.append(data)
 
 
+_NAMELESS_SECTION = re.compile(r"<!\[(?![A-Za-z])")
+
+
 def html_to_text(html: str) -> Page:
     from .articles import parse_date  # late import: articles imports this module
 
     parser = _Extractor()
-    parser.feed(html)
+    # html.parser asserts on a marked section with no name ("<![ "): such
+    # debris is text
+    parser.feed(_NAMELESS_SECTION.sub("&lt;![", html))
     parser.close()
     text = "".join(parser.parts)
     # Collapse the markup's whitespace: one blank line between blocks.

@@ -515,7 +515,7 @@ def test_messy_input_loaded_twice_leaves_the_database_identical(tmp_path):
 
 # ---------------------------------------------------------------- any bytes at all
 
-from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import HealthCheck, example, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from datasette_discrepancy.articles import Document, InputError, read_manifest  # noqa: E402
@@ -527,6 +527,7 @@ from datasette_discrepancy.html_text import html_to_text  # noqa: E402
     data=st.binary(max_size=400) | st.text(max_size=200).map(lambda t: t.encode("utf-8", "surrogatepass")),
     suffix=st.sampled_from([".txt", ".html", ".json", ".jsonl"]),
 )
+@example(data=b"<![ ", suffix=".html")  # html.parser asserted on a nameless marked section
 def test_any_bytes_become_documents_or_one_line_errors(tmp_path, data, suffix):
     path = tmp_path / ("in" + suffix)
     path.write_bytes(data)
