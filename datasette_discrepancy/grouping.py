@@ -13,7 +13,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Sequence
+from typing import Dict, Iterable, List, Optional, Sequence, Set
 
 from . import compare, units
 
@@ -283,13 +283,19 @@ def past_event_year(claim: dict) -> Optional[str]:
 NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\b")
 
 
-def date_past_events(claims: Sequence[dict]) -> None:
+def date_past_events(claims: Sequence[dict], past: Optional[Dict[str, str]] = None,
+                     current: Iterable[str] = ()) -> (Dict[str, str], Set[str]):
     """Give one article's claims their `past_year`: a figure is about an
-    earlier event when its sentence names one the article dates elsewhere
-    ("since the MV Helena went down in 2009, killing 97" ... "memories of the
-    Helena, which sank ... and killed 97")."""
-    names = {}
-    seen = set()  # names of the article's sentences so far: this story's
+    earlier event when its sentence names one dated elsewhere in the article,
+    or in an earlier article of the story (`past`: name -> year), and the
+    name is not one of this story's own (`current`: names met around its
+    undated figures). "Since the MV Helena went down in 2009, killing 97" ...
+    "memories of the Helena, which sank ... and killed 97".
+
+    Returns the names this article dates and the names around its undated
+    figures, for the story to remember."""
+    names: Dict[str, str] = {}
+    seen = set(current)  # names that belong to this story
     for claim in claims:
         year = past_event_year(claim)
         claim["past_year"] = year
@@ -303,16 +309,19 @@ def date_past_events(claims: Sequence[dict]) -> None:
             for m in NAME_RE.finditer(window, max(0, at - 60), at + 40 if at >= 0 else len(window)):
                 if m.group() not in seen and m.group().lower() not in STOPWORDS:
                     names.setdefault(m.group(), year)
-        seen |= here - set(names)
-    if not names:
-        return
+        seen |= here - set(names) - set(past or ())
+    known = {n: y for n, y in (past or {}).items() if n not in seen}
+    known.update(names)
+    undated = set()
     for claim in claims:
-        if claim["past_year"] is None:
-            sentence = claim.get("sentence") or ""
-            here = {m.group() for m in NAME_RE.finditer(sentence) if m.start() > 0}
-            years = sorted({names[n] for n in here if n in names})
+        here = {m.group() for m in NAME_RE.finditer(claim.get("sentence") or "") if m.start() > 0}
+        if claim["past_year"] is None and known:
+            years = sorted({known[n] for n in here if n in known})
             if len(years) == 1:
                 claim["past_year"] = years[0]
+        if claim["past_year"] is None:
+            undated |= here
+    return names, undated - set(known)
 
 
 def _offset_in_sentence(claim: dict) -> int:
@@ -684,9 +693,16 @@ def group_claims(claims: Sequence[dict], threshold: float = THRESHOLD) -> List[O
         by_article[c["article_id"]].append(i)
     labels: List[Optional[int]] = [None] * len(claims)
     next_key = 0
+    past_events = defaultdict(lambda: ({}, set()))  # story -> earlier events' names, its own names
     for article_id in sorted(by_article):
         indexes = by_article[article_id]
-        keys = assign_article([claims[i] for i in indexes], measures, threshold)
+        article = [dict(claims[i]) for i in indexes]
+        past, current = past_events[article[0].get("story")]
+        dated, undated = date_past_events(article, past, current)
+        for name, year in dated.items():
+            past.setdefault(name, year)
+        current |= undated
+        keys = assign_article(article, measures, threshold)
         renumber = {}
         for m in measures:
             if m.key < 0:

@@ -154,6 +154,23 @@ def test_rival_estimates_without_but():
                                         {"article_id": 1, "sentence": plain, "text": "2,100"})
 
 
+def test_a_past_event_named_in_a_later_article_keeps_its_measure():
+    base = {"story": 1, "unit": "people", "qualifier": "exact"}
+    claims = [
+        dict(base, article_id=1, published="2025-04-12", text="14", value_low=14, value_high=14,
+             sentence="At least 14 people died after the Aurora Bay sank off Skerra."),
+        dict(base, article_id=1, published="2025-04-12", text="97", value_low=97, value_high=97,
+             sentence="It is the deadliest sinking since the MV Helena went down in 2009, killing 97 people."),
+        dict(base, article_id=2, published="2025-04-15", text="22", value_low=22, value_high=22,
+             sentence="The number of people killed when the Aurora Bay sank has risen to 22."),
+        dict(base, article_id=2, published="2025-04-15", text="97", value_low=97, value_high=97,
+             sentence="The disaster revived memories of the Helena, which sank in a storm and killed 97."),
+    ]
+    first, helena, later, helena_again = grouping.group_claims(claims)
+    assert first == later
+    assert helena == helena_again != first
+
+
 def test_different_figures_in_one_sentence_are_different_measures():
     base = {"article_id": 1, "story": 1, "published": "2018-10-25", "unit": "troops", "qualifier": "exact"}
     sentence = "The mission has 4,000 personnel authorized but only 2,100 troops are in place."
