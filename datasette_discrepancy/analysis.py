@@ -32,6 +32,8 @@ def ensure_tables(db):
             pk="id",
         )
         db["stories"].create_index(["last_published"])
+    if "names" not in db["stories"].columns_dict:
+        db["stories"].add_column("names", str)
     if "story_id" not in db["articles"].columns_dict:
         db["articles"].add_column("story_id", int)
     columns = db["measures"].columns_dict
@@ -171,10 +173,10 @@ class Analyzer:
         for story_id in sorted(self.dirty_stories):
             story = self.stories[story_id]
             self.db.execute(
-                "insert or replace into stories (id, first_published, last_published, articles, profile) "
-                "values (?, ?, ?, ?, ?)",
+                "insert or replace into stories (id, first_published, last_published, articles, profile, names) "
+                "values (?, ?, ?, ?, ?, ?)",
                 [story.id, story.first_published, story.last_published, story.articles,
-                 json.dumps(dict(story.profile), sort_keys=True)],
+                 json.dumps(dict(story.profile), sort_keys=True), story.names_json()],
             )
         self.dirty_stories.clear()
 
@@ -195,19 +197,26 @@ class Analyzer:
         found = []
         # stories changed in this batch are not saved yet: best_story checks their window
         for story_id in sorted(set(self.window_ids[published]) | self.dirty_stories):
-            if story_id not in self.stories:
-                row = self.db.execute(
-                    "select id, first_published, last_published, articles, profile from stories where id = ?",
-                    [story_id],
-                ).fetchone()
-                if row is None:
-                    continue
-                self.stories[story_id] = stories.Story(
-                    id=row[0], first_published=row[1], last_published=row[2], articles=row[3],
-                    profile=Counter(json.loads(row[4] or "{}")),
-                )
-            found.append(self.stories[story_id])
+            story = self._story(story_id)
+            if story is not None:
+                found.append(story)
         return found
+
+    def _story(self, story_id) -> Optional[stories.Story]:
+        if story_id not in self.stories:
+            row = self.db.execute(
+                "select id, first_published, last_published, articles, profile, names from stories where id = ?",
+                [story_id],
+            ).fetchone()
+            if row is None:
+                return None
+            story = stories.Story(
+                id=row[0], first_published=row[1], last_published=row[2], articles=row[3],
+                profile=Counter(json.loads(row[4] or "{}")),
+            )
+            story.load_names(row[5])
+            self.stories[story_id] = story
+        return self.stories[story_id]
 
     def assign_story(self, article_id, published, vector) -> int:
         story = stories.best_story(vector, published, self._stories_near(published))
@@ -246,7 +255,11 @@ class Analyzer:
         if claim_terms and len(claim_terms) == len(claims):
             for claim, terms in zip(claims, claim_terms):
                 claim["terms"] = terms
-        grouping.date_past_events(claims)
+        story = self._story(article.story_id)
+        if story is None:
+            grouping.date_past_events(claims)
+        elif story.remember_names(*grouping.date_past_events(claims, story.past_events, story.own_names)):
+            self.dirty_stories.add(story.id)
         blocks = sorted({grouping.block_of(c) for c in claims} - {None}, key=repr)
         measures = [m for block in blocks for m in self._block_measures(block)]
         before = {m.key: m.size for m in measures}

@@ -296,11 +296,14 @@ def date_past_events(claims: Sequence[dict], past: Optional[Dict[str, str]] = No
     figures, for the story to remember."""
     names: Dict[str, str] = {}
     seen = set(current)  # names that belong to this story
+    # ... the first place to look for them is the article's headline and lead
+    for claim in [c for c in claims[:2] if not past_event_year(c)]:
+        seen |= _names(claim.get("sentence")) - set(past or ())
     for claim in claims:
         year = past_event_year(claim)
         claim["past_year"] = year
         sentence = claim.get("sentence") or ""
-        here = {m.group() for m in NAME_RE.finditer(sentence) if m.start() > 0}
+        here = _names(sentence)
         if year:
             # the names first met around the year are the earlier event's
             position = _offset_in_sentence(claim)
@@ -314,7 +317,7 @@ def date_past_events(claims: Sequence[dict], past: Optional[Dict[str, str]] = No
     known.update(names)
     undated = set()
     for claim in claims:
-        here = {m.group() for m in NAME_RE.finditer(claim.get("sentence") or "") if m.start() > 0}
+        here = _names(claim.get("sentence"))
         if claim["past_year"] is None and known:
             years = sorted({known[n] for n in here if n in known})
             if len(years) == 1:
@@ -322,6 +325,11 @@ def date_past_events(claims: Sequence[dict], past: Optional[Dict[str, str]] = No
         if claim["past_year"] is None:
             undated |= here
     return names, undated - set(known)
+
+
+def _names(sentence: Optional[str]) -> Set[str]:
+    """The capitalised words of a sentence, but common words starting it."""
+    return {m.group() for m in NAME_RE.finditer(sentence or "") if m.group().lower() not in STOPWORDS}
 
 
 def _offset_in_sentence(claim: dict) -> int:

@@ -8,6 +8,7 @@ functions of plain data; analysis.py keeps stories in the database.
 """
 import datetime
 import itertools
+import json
 import math
 import operator
 import re
@@ -19,6 +20,7 @@ SIMILARITY = 0.30  # cosine between an article and a story's profile to join it
 WINDOW_DAYS = 21  # how far from a story's dates an article can be published
 PROFILE_TERMS = 300  # a story remembers its most frequent words
 ARTICLE_TERMS = 150  # an article is compared by its most frequent words
+MAX_OWN_NAMES = 5000  # names a story remembers as its own
 
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\-]{2,}")
 STOPWORDS = set(
@@ -66,6 +68,29 @@ class Story:
     last_published: Optional[str] = None
     articles: int = 0
     profile: Counter = field(default_factory=Counter)
+    # earlier events the story's articles name (name -> year) and the names
+    # around its own figures, so a later article's "the Helena" is dated
+    past_events: Dict[str, str] = field(default_factory=dict)
+    own_names: Dict[str, None] = field(default_factory=dict)  # ordered set
+
+    def remember_names(self, dated: Dict[str, str], undated: Iterable[str]) -> bool:
+        """Add what grouping learned of an article's names; True if anything changed."""
+        before = (len(self.past_events), len(self.own_names))
+        for name, year in sorted(dated.items()):
+            self.past_events.setdefault(name, year)
+        for name in sorted(undated):
+            if len(self.own_names) >= MAX_OWN_NAMES:
+                break
+            self.own_names.setdefault(name)
+        return before != (len(self.past_events), len(self.own_names))
+
+    def names_json(self) -> str:
+        return json.dumps({"past": self.past_events, "own": list(self.own_names)}, sort_keys=True)
+
+    def load_names(self, value: Optional[str]):
+        names = json.loads(value or "{}")
+        self.past_events = dict(names.get("past", {}))
+        self.own_names = dict.fromkeys(names.get("own", []))
 
     def in_window(self, published: Optional[str], days: int = WINDOW_DAYS) -> bool:
         date = _date(published)

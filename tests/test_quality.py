@@ -20,8 +20,8 @@ FLOORS = {
     "extra": {"grouping_f1": 0.89},
     "dev2": {"grouping_f1": 0.81},
     "heldout": {"grouping_f1": 0.88},
-    "dev3": {"unit_accuracy": 0.92, "grouping_f1": 0.78},
-    "dev4": {"unit_accuracy": 0.91, "grouping_f1": 0.70},
+    "dev3": {"unit_accuracy": 0.92, "grouping_f1": 0.79},
+    "dev4": {"unit_accuracy": 0.91, "grouping_f1": 0.76},
     "heldout2": {"core_recall": 0.95, "precision": 0.93, "unit_accuracy": 0.92, "grouping_f1": 0.67},
 }
 
