@@ -271,8 +271,9 @@ def _noun_forward(text: str, end: int, sent_end: int) -> Optional[Tuple[str, str
 
 _PER_AREA_AFTER = re.compile(r"[ \t]+(?:per|a|an)[ \t]+(square|cubic)[ \t]+([a-z]+)\b", re.I)
 _PAREN_ALT = re.compile(r"\s*\(\s*(?:about\s+|roughly\s+|some\s+|nearly\s+|approximately\s+|almost\s+|more\s+than\s+|over\s+)?"
-                        r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?:million|billion|thousand))?"
-                        r"[\s-]*(?:[A-Za-z][A-Za-z. ]{0,25}?|%)\)")
+                        r"(?:[A-Z]{0,2}[$£€¥])?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+                        r"(?:\s*(?:million|billion|thousand|m|bn))?"
+                        r"(?:[\s-]*(?:[A-Za-z][A-Za-z. ]{0,25}?|%))?\)")
 _OF_IN_NP = re.compile(r"\s+(?:of|in)\s+((?:[A-Za-z][\w'’-]*\s?){1,3})")
 
 

@@ -11,7 +11,9 @@ from typing import Optional
 # (a leading look-ahead for the first letters of the alternatives lets the regex engine
 # skip most start positions at once; it changes no match)
 _PRE_QUAL = re.compile(
-    r"(?=[arsncejmouigflb])\b(?P<q>about|around|approximately|approx\.|roughly|some|nearly|almost|close\s+to|circa|an\s+estimated|estimated|"
+    r"(?=[arsncejmouigflbw])\b(?P<q>about|around|approximately|approx\.|roughly|some|nearly|nearer|almost|close\s+to|"
+    r"closer\s+to|in\s+the\s+region\s+of|circa|an\s+estimated|estimated|well\s+over|well\s+above|well\s+under|"
+    r"well\s+below|"
     r"just\s+(?:over|under|shy\s+of)|more\s+than|over|upwards\s+of|in\s+excess\s+of|above|greater\s+than|north\s+of|exceeding|"
     r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|not\s+less\s+than|"
     r"fewer\s+than|less\s+than|under|below|short\s+of|"
@@ -23,6 +25,8 @@ _QMAP = {
     "about": "approximately", "around": "approximately", "approximately": "approximately",
     "approx.": "approximately", "roughly": "approximately", "some": "approximately",
     "nearly": "approximately", "almost": "approximately", "close to": "approximately",
+    "nearer": "approximately", "closer to": "approximately", "in the region of": "approximately",
+    "well over": "more_than", "well above": "more_than", "well under": "less_than", "well below": "less_than",
     "circa": "approximately", "an estimated": "approximately", "estimated": "approximately",
     "just over": "more_than", "just under": "less_than", "just shy of": "less_than",
     "more than": "more_than", "over": "more_than", "upwards of": "more_than",
@@ -37,7 +41,7 @@ _QMAP = {
     "a maximum of": "at_most",
 }
 # the last word of every qualifier _PRE_QUAL knows: a cheap test before the regex
-_QUAL_LAST_WORDS = {"about", "around", "approximately", "approx.", "roughly", "some", "nearly", "almost",
+_QUAL_LAST_WORDS = {"about", "around", "approximately", "approx.", "roughly", "some", "nearly", "nearer", "almost",
                     "to", "circa", "estimated", "over", "under", "than", "of", "above", "exceeding",
                     "least", "as", "most", "below", "between", "from", "additional", "another"}
 

@@ -162,12 +162,19 @@ def test_retrospective(sentence, expr):
     ("Walkers have reported more than 40 dead swans along the Mere.", "more than 40", "swans"),
     ("The Examiner learned that 12 of the 20 turnstiles were closed.", "12", "turnstiles"),
     ("Symptoms start one to three days after eating.", "one to three", "days"),
+    ("The farm boss says the cull is nearer 250,000 birds.", "nearer 250,000", "birds"),
     ("Tallis collapses; 240,000 savers wait for compensation", "240,000", "savers"),
     ("The scheme paid 85% of the bank's 242,600 account holders.", "242,600", "customers"),
 ])
 def test_counted_thing_read_from_context(sentence, expr, unit):
     claims = {c.text: c for c in extract_claims(sentence)}
     assert claims[expr].unit == unit
+
+
+def test_a_sum_converted_to_another_currency_is_one_figure():
+    claims = extract_claims("The operation would cost 340 million euros (about $380 million) a year.")
+    assert [(c.text, c.value_low, c.unit) for c in claims] == [
+        ("340 million euros (about $380 million)", 340e6, "eur")]
 
 
 def test_a_sum_paid_to_people_is_not_a_range():
