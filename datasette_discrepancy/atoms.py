@@ -14,7 +14,7 @@ from .units import normalize_unit
 from .nouns import _count_noun_follows
 from .not_claims import (_AGE_AFTER, _AGE_BEFORE, _APPOSITION_AFTER, _APPOSITION_BEFORE, _CAP_BEFORE,
                          _LABEL_BEFORE, _LABEL_LOWER, _LABEL_WORDS, _MONTH_AFTER, _MONTH_BEFORE, _MONTH_CAP, _OF_N,
-                         _PARTITIVE_PRONOUN, _PHOTO_AFTER, _PHOTO_FIRST, _READ_TIME_AFTER, _SEQ_BEFORE, _SEQ_LABELS, _STREET_AFTER,
+                         _PARTITIVE_PRONOUN, _ranked_list_item, _PHOTO_AFTER, _PHOTO_COUNTER, _PHOTO_COUNTER_END, _PHOTO_FIRST, _READ_TIME_AFTER, _SOCIAL_AFTER, _SOCIAL_BEFORE, _SEQ_BEFORE, _SEQ_LABELS, _STREET_AFTER,
                          _STREET_BEFORE, _TIME_AFTER, _WEEKDAY_BEFORE, _excluded_at, _in_phone_run,
                          _list_marker_at, _seq_label)
 
@@ -151,7 +151,7 @@ _CURMAP = {"$": "usd", "us$": "usd", "u.s.$": "usd", "u.s. $": "usd", "usd": "us
            "£": "gbp", "gbp": "gbp", "€": "eur", "eur": "eur", "¥": "jpy", "₹": "inr"}
 
 
-_GLUED_SUFFIX_OK = re.compile(r"(?:km/h|km|kg|mm|cm|ft|mi|mph|kph|lbs?|ha|m|k|bn|mn|g|l|t|pc)\b|(?-i:°?[CF])\b", re.I)
+_GLUED_SUFFIX_OK = re.compile(r"(?:km/h|km|kg|mm|cm|ft|mi|mph|kph|lbs?|ha|[gmk]wh?|m|k|bn|mn|g|l|t|pc)\b|(?-i:°?[CF])\b", re.I)
 _DEGREE_AFTER = re.compile(r"\s?(?:°\s?(?P<a>[CF])\b|degrees?\s+(?P<b>Celsius|Fahrenheit|C|F)\b)")
 _FRACTION_WORD_AFTER = re.compile(r"-(?:thirds?|quarters?|halves|half|fifths?|sixths?|tenths?|eighths?|fourths?)\b", re.I)
 # a share follows ("one in five"): "one" is then a number, not a pronoun (relative.py reads the share)
@@ -167,7 +167,11 @@ _RATIO_AFTER = re.compile(
 _PLURAL_AFTER = re.compile(r"[ \t]+(?!across\b|less\b)[a-z]{2,}[^s\W]?s\b")
 # "one to three days": the start of a range
 _RANGE_WORD_AFTER = re.compile(r"[ \t]+(?:to|or)[ \t]+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b", re.I)
-_NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]+\b")
+_PARTNERS_AFTER = re.compile(r"[ \t]+(?:partners|vendors|advertising partners)\b", re.I)
+_NAME_AFTER = re.compile(r"[ \t]+[A-Z][A-Za-z]+\b")
+# words before a figure that are no name, even in a headline in capitals ("MORE THAN 400")
+_HEDGE_WORDS = {"than", "over", "about", "around", "nearly", "almost", "least", "some", "to", "under", "below",
+                "above", "just", "only", "roughly", "and", "or", "of", "by", "from", "up", "top", "hit", "hits"}
 
 
 def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
@@ -248,6 +252,8 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
         if (nxt == "." or nxt == ")") and len(dig) <= 2 and not cur and text[end + 1:end + 2] in (" ", "\t", "\n") \
                 and _list_marker_at(text, ds):
             return None              # numbered list item: "1. 47 seats", "2) Turnout"
+        if nxt == " " and len(dig) <= 2 and not cur and _ranked_list_item(text, ds, end):
+            return None              # "Most read\n1 The 10 things to do ..."
         if ds > 0 and text[ds - 1] == ":" and ds >= 2 and text[ds - 2].isdigit():
             return None
         if nxt in "/" and text[end + 1:end + 2].isdigit() and not m.group("frac"):
@@ -291,7 +297,7 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
                 prev_word.lower() in _SEQ_LABELS and _seq_label(text, a.start, end):
             return None   # "day 2 of the festival"
         if prev_cap and a.is_int and val < 1000 and "," not in dig and not a.cur and not a.scaled \
-                and _CAP_BEFORE.search(before):
+                and prev_word.lower() not in _HEDGE_WORDS and _CAP_BEFORE.search(before):
             return None   # designations: "Challenger 2", "Tram 81", "News 7"
         if a.is_int and val < 100 and not a.cur and not a.scaled and 2 <= len(prev_word) <= 5 and \
                 prev_word.isupper() and prev_word.isalpha() and _NAME_AFTER.match(after):
@@ -307,6 +313,13 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
             return None
         if a.is_int and val < 100 and _READ_TIME_AFTER.match(after):
             return None
+        if _PARTNERS_AFTER.match(after) and bs.lower().endswith("our"):
+            return None   # cookie banners: "We and our 842 partners store ..."
+        if _SOCIAL_AFTER.match(after) or _SOCIAL_BEFORE.search(before):
+            return None   # page furniture: "4.3K likes", "89 comments", "COMMENTS (1,024)"
+        if a.is_int and val < 1000 and (_PHOTO_COUNTER.match(text, max(0, a.start - 2)) or (
+                _PHOTO_COUNTER_END.search(before) and after.lstrip(" \t")[:1] in ("\n", ""))):
+            return None   # "(AWS Photo/Marta Klein) 1 of 14"
         if after.lstrip()[:1] in _PHOTO_FIRST and _PHOTO_AFTER.match(after):
             ls = text.rfind("\n", 0, a.start) + 1
             le = text.find("\n", end)

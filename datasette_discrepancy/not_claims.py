@@ -27,7 +27,8 @@ _EXCLUDED_RES = [
     re.compile(r"(?<![\d,.])\d{1,2}/\d{1,2}(?![\d/])"),                                 # 10/25 (fractions handled below)
     re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)\s?|\b\d{3}[\s.-]|\b0\d{1,4}\s)\d{3}[\s.-]\d{4}\b"),  # phone
     re.compile(r"\b1-8\d\d-\w{3}-\w{4}\b"),
-    re.compile(r"\(0\d{2,5}\)\s?\d{3,8}\b|\b0\d{2,5}[ .-]\d{5,8}\b"),                       # (03459) 335577
+    re.compile(r"\(0\d{2,5}\)\s?\d{3,8}\b|\b0\d{2,5}[ .-]\d{5,8}\b|\b0\d{3,4}(?:[ .-]\d{2,4}){2,3}\b"
+               r"|\+\d{1,3}(?:[ .-]\d{1,5}){2,5}\b"),                                         # (03459) 335577
     re.compile(r"\b\d{1,2}(?::\d{2}){1,2}(?:\s*[ap]\.?m\.?)?"),                         # times
     re.compile(r"\b\d{1,2}\s*[ap]\.m\.|\b\d{1,2}\s*[ap]m\b", re.I),
     re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|@\w+"),                            # urls, emails, handles
@@ -44,7 +45,7 @@ def _excluded_at(text: str, pos: int) -> bool:
     """Is the digit at `pos` part of a date, time, phone number, URL, email or handle?"""
     n = len(text)
     lo, hi = max(0, pos - 24), min(n, pos + 24)
-    if _EXCL_HINT.search(text, max(0, pos - 12), min(n, pos + 16)):
+    if _EXCL_HINT.search(text, max(0, pos - 20), min(n, pos + 16)):
         w = text[lo:hi]
         # each pattern only where a character it needs is in the window
         rxs = [rx for rx, need in _EXCL_GATED if need is None or any(map(w.__contains__, need))]
@@ -170,7 +171,37 @@ def _list_marker_at(text: str, pos: int) -> bool:
     return _LIST_ITEM.match(text, ls, q) is not None
 
 
+_RANKED_HEADING = re.compile(r"^[ \t]*(?:most[ \t]+(?:read|viewed|popular|shared|commented|watched)|trending|"
+                             r"top[ \t]+stories|popular[ \t]+now|popular|more[ \t]+stories)[ \t:]*$", re.I)
+_RANKED_ITEM = re.compile(r"[ \t]*\d{1,2}[ \t]+[A-Z'‘\"“]")
+
+
+def _ranked_list_item(text: str, start: int, end: int) -> bool:
+    """A number starting a line of a "Most read" list: "1 The 10 things to do"."""
+    ls = text.rfind("\n", 0, start) + 1
+    if text[ls:start].strip() or not _RANKED_ITEM.match(text, ls):
+        return False
+    # the lines before, up to the heading, are items of the same list
+    pe = ls - 1
+    while pe > 0:
+        ps = text.rfind("\n", 0, pe) + 1
+        line = text[ps:pe]
+        if _RANKED_HEADING.match(line):
+            return True
+        if not _RANKED_ITEM.match(line):
+            return False
+        pe = ps - 1
+    return False
+
+
 _PHOTO_FIRST = {"P", "p", "I", "i", "S", "V"}   # first letters of the words _PHOTO_AFTER knows
 _PHOTO_AFTER = re.compile(r"\s*(?:PHOTOS|Photos|photos|IMAGES|Images|images|PICTURES|Pictures|SLIDES|Slides|VIDEOS|Videos)\b")
+# reactions under a post or an article: "4.3K likes  1.9K reposts", "89 comments", "COMMENTS (1,024)"
+_SOCIAL_AFTER = re.compile(r"[ \t]*(?:likes?|reposts?|retweets?|replies|quotes|comments|shares|views|bookmarks)\b"
+                           r"[ \t]*(?:[|·•\n]|$|\d)", re.I)
+_SOCIAL_BEFORE = re.compile(r"\b(?:comments|replies|shares)\s*\($", re.I)
+# a gallery counter after a photo credit: ") 1 of 14"
+_PHOTO_COUNTER = re.compile(r"\)[ \t]\d{1,2}[ \t]+of[ \t]+\d{1,3}[ \t]*$", re.M)
+_PHOTO_COUNTER_END = re.compile(r"\)[ \t]\d{1,2}[ \t]+of[ \t]+$")
 _READ_TIME_AFTER = re.compile(r"[ \t]*(?:min|mins|minute|MIN)\.?[ \t]+(?:read|READ)\b")  # "6 min read"
 _OF_N = re.compile(r"\s*(?:of|/)\s*\d+\s*$")

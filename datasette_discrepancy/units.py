@@ -85,6 +85,8 @@ SYNONYMS = {
     # measures
     "kilometers": "km", "kilometres": "km", "kms": "km",
     "centimeters": "cm", "centimetres": "cm", "millimeters": "mm", "millimetres": "mm",
+    "gw": "gigawatts", "mw": "megawatts", "kw": "kilowatts", "gwh": "gigawatt hours", "mwh": "megawatt hours",
+    "kwh": "kilowatt hours",
     "square kilometers": "square km", "square kilometres": "square km", "sq km": "square km",
     "sq miles": "square miles", "sq mi": "square miles", "mi": "miles",
     "meters": "metres", "m": "metres",
@@ -150,6 +152,9 @@ CANONICAL = {
     "percentage points": ("percentage points", 1.0),
     "usd": ("usd", 1.0),
     "celsius": ("celsius", 1.0),
+    "gigawatts": ("megawatts", 1000.0),
+    "megawatts": ("megawatts", 1.0),
+    "kilowatts": ("megawatts", 0.001),
 }
 
 MEASURE_UNITS = set(CANONICAL) | {

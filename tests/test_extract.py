@@ -163,6 +163,10 @@ def test_retrospective(sentence, expr):
     ("The Examiner learned that 12 of the 20 turnstiles were closed.", "12", "turnstiles"),
     ("Symptoms start one to three days after eating.", "one to three", "days"),
     ("The farm boss says the cull is nearer 250,000 birds.", "nearer 250,000", "birds"),
+    ("- MORE THAN 400 trains were axed", "MORE THAN 400", "trains"),
+    ("The fault tripped 3.2GW (3,200 megawatts) of supply.", "3.2GW (3,200 megawatts)", "gigawatts"),
+    ("The agency received 3,000 comments on the plan.", "3,000", "comments"),
+    ("Of the 12 (5 of them children) 3 of 9 died.", "9", "people"),
     ("Tallis collapses; 240,000 savers wait for compensation", "240,000", "savers"),
     ("The scheme paid 85% of the bank's 242,600 account holders.", "242,600", "customers"),
 ])
@@ -252,6 +256,17 @@ def test_relative_multiple_of_previous_figure():
     "For help call 01 419-5700.",
     "Call the helpline on (03459) 335577.",
     "Report dead birds on 03459 335577.",
+    "Donate online or call +30 22470 55 019.",
+    "Got a story? WhatsApp us on 07700 900 412.",
+    # page furniture
+    "9:48 AM · Aug 11, 2025\n4.3K likes  1.9K reposts\n\nVolunteers came.",
+    "6 min read | 89 comments\n\nShare",
+    "Pensioner story\nCOMMENTS (1,024)\n\nDo you have a story?",
+    "Rescuers dig in Corvessa. (AWS Photo/Marta Klein) 1 of 14\n\nCORVESSA, Alta Sarna (AWS) - A hillside fell.",
+    "We value your privacy. We and our 842 partners store and access information.",
+    "KXPC 12 NEWS | Port Calloway",
+    "Most viewed\n1 Storm closes alpine pass\n2 Tennis star pulls out of tournament",
+
     "For comparison, the 1979 eruption was smaller.",
     # bylines and outlet names
     "By Jordan Okafor | February 18, 2025 1:12 pm ET | 6 min read",
