@@ -27,12 +27,19 @@ _TREAT_BEFORE = re.compile(r"(?=[tca])\b(?:treat(?:s|ed|ing)?|car(?:es|ed|ing)\s
 _TOLL_BEFORE = re.compile(r"\btolls?\b[^.;:]{0,80}?\b(?:to|at|of|is|was|stands|stood|reached|reaches|hit|hits|"
                           r"passed|passes|topped|tops|exceeded|exceeds|surpassed|surpasses|now)\s+"
                           r"(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least)\s+)?$", re.I)
+_PLACE_OF_BEFORE = re.compile(r"\b(?:city|town|village|island|country|nation|community|suburb|district|region|"
+                              r"province|state|county|municipality)\s+of\s+(?:(?:about|around|some|roughly|nearly|"
+                              r"almost|more\s+than|over|just\s+over|under)\s+)?$", re.I)
+_POWER_AFTER = re.compile(r"['’\"”]?\s+(?:\w+\s+){0,2}?(?:lost|without|had\s+no|have\s+no|left\s+without)\s+"
+                          r"(?:power|electricity)\b", re.I)
+_SAYS = re.compile(r"\b(?:says|said|say|puts|put|estimates|estimated|insists|claims|claimed)\b", re.I)
 _NUMBER_OF = re.compile(r"(?=[nct])\b(?:number|numbers|count|tally|total)\s+of\s+((?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*s|people|personnel|police|staff|cattle|livestock|"
                         r"injured|dead|missing|wounded|displaced|homeless|evacuated))\b")
 _AUX = r"(?:have|has|had|were|was|are|is|remain(?:s|ed)?|will|would|could|may|might|must|should|can|did)"
 _HUMAN_VERB_AFTER = re.compile(
-    r"\s+(?:" + _AUX + r"\s+)?(?:(?:been|being|still|now|since|already|also|all|later|reportedly|each|then)\s+)*"
+    r"['’\"”]?\s+(?:" + _AUX + r"\s+)?(?:(?:been|being|still|now|since|already|also|all|later|reportedly|each|then)\s+)*"
     r"(?:phoned|called|rang|signed|voted|died|fled|attended|registered|applied|queued|complained|protested|"
+    r"spent\s+the\s+night|slept|"
     r"marched|gathered|joined|sought|treated|hospitali[sz]ed|admitted|discharged|rescued|arrested|detained|"
     r"injured|killed|hurt|tested\s+positive|needed\s+(?:hospital|medical|treatment|care)|"
     r"taken\s+to\s+(?:a\s+|the\s+|\w+\s+)?hospitals?|(?:of\s+them\s+)?in\s+(?:a\s+|an\s+)?(?:critical|serious|stable|"
@@ -76,6 +83,10 @@ def _unit_by_anaphora(text: str, layout: Layout, r, sidx: int, ss: int, se: int,
     if cand is None and "toll" in text[max(ss, r.start - 120):r.start].lower() and \
             _TOLL_BEFORE.search(text, max(ss, r.start - 120), r.start):
         cand = ("people", None)
+    if cand is None and _PLACE_OF_BEFORE.search(lead):
+        cand = ("people", None)   # "a city of about 58,000"
+    if cand is None and _POWER_AFTER.match(text, r.end, se):
+        cand = ("customers", None)   # "1.6 million lost power"
     if cand is None and _KILL_BEFORE.search(lead):
         cand = ("people", None)
     if cand is None and _TREAT_BEFORE.search(lead):
@@ -110,7 +121,9 @@ def _unit_by_anaphora(text: str, layout: Layout, r, sidx: int, ss: int, se: int,
             cand = nf
     if cand is None:
         for psi, pu, pnp in reversed(prev_units):
-            if sidx - psi <= 3 and pu not in TIME_UNITS and pu not in MEASURE_UNITS:
+            if sidx - psi <= 3 and pu not in TIME_UNITS and (
+                    pu not in MEASURE_UNITS or (sidx - psi == 1 and _SAYS.search(text, ss, r.start))):
+                # "Regulators say 12,000 pounds escaped. The company says less than 1,000."
                 cand = (pu, pnp)
                 break
     if cand is None and sidx > 0:

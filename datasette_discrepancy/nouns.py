@@ -167,6 +167,7 @@ def _noun_after(text: str, pos: int, limit: int, allow_of: bool, vague: bool = F
                 j += 1   # (not "two children dead", "one person remains missing")
             # noun compounds: "fire engines", "school buses"
             if j + 1 < len(lw) and words[j + 1][0].islower() and lw[j + 1].endswith("s") and \
+                    not (lw[j].endswith("s") and not lw[j].endswith("ss")) and \
                     not lw[j + 1].endswith(("ss", "ed", "ing", "ly")) and lw[j + 1] not in _PAST_IRREGULAR \
                     and lw[j + 1] not in _META_NOUNS and lw[j] not in MEASURE_UNITS and \
                     normalize_unit(lw[j]) not in MEASURE_UNITS:

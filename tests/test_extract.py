@@ -167,6 +167,13 @@ def test_retrospective(sentence, expr):
     ("The fault tripped 3.2GW (3,200 megawatts) of supply.", "3.2GW (3,200 megawatts)", "gigawatts"),
     ("The agency received 3,000 comments on the plan.", "3,000", "comments"),
     ("Of the 12 (5 of them children) 3 of 9 died.", "9", "people"),
+    ("'More than 600' on board: UN agency disputes count", "More than 600", "people"),
+    ("Regulators say 12,000 pounds of chlorine escaped. The company says less than 1,000.", "less than 1,000",
+     "pounds"),
+    ("About 900 spent the night at three shelters.", "About 900", "people"),
+    ("Port Calloway, a city of about 58,000, sits on a bend.", "about 58,000", "people"),
+    ("A lawsuit on behalf of more than 200 residents seeks $50 million.", "more than 200", "residents"),
+    ("Watchdog says 1.6 million lost power, not 1.3 million", "1.6 million", "customers"),
     ("Tallis collapses; 240,000 savers wait for compensation", "240,000", "savers"),
     ("The scheme paid 85% of the bank's 242,600 account holders.", "242,600", "customers"),
 ])
