@@ -314,8 +314,6 @@ _PREMISES = {"homes", "households", "residences", "businesses"}
 _PREMISES_AND = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:(?:homes?|households?|residences?)\s+and\s+businesses|"
                            r"businesses\s+and\s+(?:homes|households|residences))\b", re.I)
 _POWER = re.compile(r"\b(?:power|electricity|outages?|blackouts?)\b", re.I)
-_POWER_LOST = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}?(?:(?:were|are|was|remain(?:ed)?|left|still)\s+)?"
-                         r"(?:lost|without|had\s+no|have\s+no|plunged\s+into\s+darkness|off\s+supply|cut\s+off)\b", re.I)
 
 
 def _finish(text: str, tl: str, layout: Layout, raws: List[_Raw]) -> List[Claim]:
@@ -364,10 +362,8 @@ def _finish(text: str, tl: str, layout: Layout, raws: List[_Raw]) -> List[Claim]
                 if psi == sidx:
                     unit, np_ = pu, pnp
                     break
-        if unit in _PREMISES and _POWER.search(sentence) and (
-                _PREMISES_AND.match(text, r.end, se) or _POWER_LOST.match(text, r.end, se)):
-            # utilities count customers: "400,000 homes and businesses without power",
-            # "1.3 million homes lost power"
+        if unit in _PREMISES and _POWER.search(sentence) and _PREMISES_AND.match(text, r.end, se):
+            # utilities count customers: "400,000 homes and businesses without power"
             unit = "customers"
         if unit == "degrees" and temps and -90 <= (r.low if r.low is not None else r.high) <= 140:
             # "117.7 degrees" in an article that names its scale elsewhere ("112 degrees Fahrenheit")

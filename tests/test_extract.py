@@ -174,8 +174,6 @@ def test_retrospective(sentence, expr):
     ("Port Calloway, a city of about 58,000, sits on a bend.", "about 58,000", "people"),
     ("A lawsuit on behalf of more than 200 residents seeks $50 million.", "more than 200", "residents"),
     ("Watchdog says 1.6 million lost power, not 1.3 million", "1.6 million", "customers"),
-    ("BLACKOUT: 1.3 MILLION homes plunged into darkness", "1.3 MILLION", "customers"),
-    ("The storm destroyed 400 homes and cut power to thousands.", "400", "homes"),
     ("Tallis collapses; 240,000 savers wait for compensation", "240,000", "savers"),
     ("The scheme paid 85% of the bank's 242,600 account holders.", "242,600", "customers"),
 ])
