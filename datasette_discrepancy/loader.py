@@ -6,7 +6,7 @@ Used by `datasette discrepancy load` and scripts/load_articles.py.
   so memory stays bounded and ids do not depend on the number of jobs.
 - Incremental: a file whose content hash is already stored is not extracted
   again; a changed one replaces its claims.
-- Crash-safe: each batch of articles, their claims, their grouping into
+- Crash-safe: a few batches of articles, their claims, their grouping into
   measures and the queue of measures to refresh commit in one transaction.
   Measure aggregates are recomputed from that queue (every REFRESH_SECONDS and
   at the end), also transactionally, so a killed load leaves whole articles and
@@ -302,8 +302,8 @@ def _write_batch(db, analyzer, batch, summary, error, seen_sources):
     # stories first, so articles are written with theirs; then measures and
     # wire copy, so claims are written with theirs
     analyzer.assign_stories(pending)
-    for article, ready in zip(articles, pending):
-        article["story_id"] = ready.story_id
+    for article, analysed in zip(articles, pending):
+        article["story_id"] = analysed.story_id
         if article["id"] in changed:
             dblayer.replace_article(db, article)
     dblayer.insert_rows(db, "articles", [a for a in articles if a["id"] not in changed])
