@@ -6,15 +6,17 @@ Used by `datasette discrepancy load` and scripts/load_articles.py.
   so memory stays bounded and ids do not depend on the number of jobs.
 - Incremental: a file whose content hash is already stored is not extracted
   again; a changed one replaces its claims.
-- Crash-safe: each batch of articles, their claims, their grouping into
+- Crash-safe: a few batches of articles, their claims, their grouping into
   measures and the queue of measures to refresh commit in one transaction.
   Measure aggregates are recomputed from that queue (every REFRESH_SECONDS and
   at the end), also transactionally, so a killed load leaves whole articles and
   the next load finishes the job.
 """
 import collections
+import itertools
 import multiprocessing
 import os
+import pickle
 import sqlite3
 import sys
 import time
@@ -27,14 +29,16 @@ from . import db as dblayer
 from .articles import Document, InputError, Task, collect_tasks, read_task
 from .extract import extract_claims
 
-# Articles per transaction. Claims and wire-copy bands go into indexes in date
-# and hash order, so a transaction dirties index pages all over; the larger
-# the batch, the fewer times each page is written out (to the WAL, then the
-# database).
-BATCH_SIZE = 1000
-# A load's page cache (KiB): a batch's dirtied pages fit, so none are written
-# out mid-transaction only to be changed and written again.
-CACHE_KIB = 65536
+BATCH_SIZE = 200  # articles written at a time (their results are held meanwhile)
+# Batches per transaction. Claims and wire-copy bands go into indexes in date
+# and hash order, so a transaction dirties index pages all over; the more
+# articles it holds, the fewer times each page is written out (to the WAL,
+# then the database).
+BATCHES_PER_TRANSACTION = 5
+# A load's page cache (KiB), 16 times SQLite's default: fewer of a
+# transaction's dirtied pages are written out mid-transaction only to be
+# changed and written again.
+CACHE_KIB = 32768
 TASKS_PER_CHUNK = 8  # files a worker takes at a time
 CHUNKS_IN_FLIGHT_PER_JOB = 4  # bounds how far reading runs ahead of writing ...
 REFRESH_SECONDS = 30  # recompute queued measure aggregates this often during a load
@@ -151,8 +155,10 @@ def claim_row(values, claim_id, article_id, published=None, outlet=None):
     return row
 
 
-def _process_chunk(tasks):
-    return [process_task(task) for task in tasks]
+def _process_chunk(tasks) -> bytes:
+    # pickled here and unpickled only when the writer takes the results: a
+    # batch's worth waiting in flight is a few MB as bytes, many more as objects
+    return pickle.dumps([process_task(task) for task in tasks], pickle.HIGHEST_PROTOCOL)
 
 
 def _chunks(items, size):
@@ -183,9 +189,9 @@ def _results(tasks, jobs, db_path):
         for chunk in _chunks(tasks, TASKS_PER_CHUNK):
             pending.append(pool.apply_async(_process_chunk, (chunk,)))
             while len(pending) >= chunks_in_flight(jobs):
-                yield from pending.popleft().get()
+                yield from pickle.loads(pending.popleft().get())
         while pending:
-            yield from pending.popleft().get()
+            yield from pickle.loads(pending.popleft().get())
 
 
 def load(
@@ -221,12 +227,14 @@ def load(
     seen_sources = set()
     last_refresh, refresh_took = time.monotonic(), 0.0
     analyzer = analysis.Analyzer(db)
-    for batch in _batched(_results(tasks(), jobs, os.path.abspath(db_path)), progress):
-        # One transaction per batch, grouping included, so a crash leaves
-        # whole articles with their claims and measures, or none.
+    batches = _batched(_results(tasks(), jobs, os.path.abspath(db_path)), progress)
+    for first in batches:
+        # One transaction for a few batches, grouping included, so a crash
+        # leaves whole articles with their claims and measures, or none.
         with db.atomic():
-            touched = _write_batch(db, analyzer, batch, summary, error, seen_sources)
-            dblayer.mark_dirty(db, sorted(touched))
+            for batch in itertools.chain([first], itertools.islice(batches, BATCHES_PER_TRANSACTION - 1)):
+                touched = _write_batch(db, analyzer, batch, summary, error, seen_sources)
+                dblayer.mark_dirty(db, sorted(touched))
         # A refresh reads every claim of the measures it recomputes, so on a
         # large corpus it is spaced out to take at most a quarter of the time.
         if time.monotonic() - last_refresh > max(REFRESH_SECONDS, 3 * refresh_took):
@@ -294,8 +302,8 @@ def _write_batch(db, analyzer, batch, summary, error, seen_sources):
     # stories first, so articles are written with theirs; then measures and
     # wire copy, so claims are written with theirs
     analyzer.assign_stories(pending)
-    for article, ready in zip(articles, pending):
-        article["story_id"] = ready.story_id
+    for article, analysed in zip(articles, pending):
+        article["story_id"] = analysed.story_id
         if article["id"] in changed:
             dblayer.replace_article(db, article)
     dblayer.insert_rows(db, "articles", [a for a in articles if a["id"] not in changed])
