@@ -37,8 +37,10 @@ _NUMBER_OF = re.compile(r"(?=[nct])\b(?:number|numbers|count|tally|total)\s+of\s
                         r"injured|dead|missing|wounded|displaced|homeless|evacuated))\b")
 _AUX = r"(?:have|has|had|were|was|are|is|remain(?:s|ed)?|will|would|could|may|might|must|should|can|did)"
 _HUMAN_VERB_AFTER = re.compile(
-    r"['’\"”]?\s+(?:" + _AUX + r"\s+)?(?:(?:been|being|still|now|since|already|also|all|later|reportedly|each|then)\s+)*"
-    r"(?:phoned|called|rang|signed|voted|died|fled|attended|registered|applied|queued|complained|protested|"
+    r"['’\"”]?\s+(?:of\s+them\s+(?=" + _AUX + r"\b))?(?:" + _AUX + r"\s+)?"
+    r"(?:(?:been|being|still|now|since|already|also|all|later|reportedly|each|then)\s+)*"
+    r"(?:phoned|called|rang|signed|voted|died|fled|flee|flees|fleeing|attended|registered|applied|queued|"
+    r"complained|protested|flown|airlifted|dug\s+out|pulled\s+out|moved|transferred|relocated|evacuated|"
     r"spent\s+the\s+night|slept|"
     r"marched|gathered|joined|sought|treated|hospitali[sz]ed|admitted|discharged|rescued|arrested|detained|"
     r"injured|killed|hurt|tested\s+positive|needed\s+(?:hospital|medical|treatment|care)|"

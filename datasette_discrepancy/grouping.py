@@ -31,7 +31,9 @@ UNIT_FAMILIES = {
         "children", "adults", "men", "women", "kids", "babies", "infants", "teenagers", "boys", "girls",
         "students", "pupils", "survivors", "evacuees", "refugees", "migrants", "voters", "volunteers",
         "families", "members", "crew", "crew members", "crewmembers", "seafarers", "hostages",
-        "prisoners", "detainees", "inmates", "miners",
+        "prisoners", "detainees", "inmates", "miners", "men", "fishermen", "officers", "police", "members",
+        "guards", "skiers", "climbers", "hikers", "tourists", "guests", "holidaymakers", "rescuers",
+        "firefighters", "responders", "volunteers", "nurses", "doctors", "teachers", "farmers", "nationals",
         # a workforce: "1,150 jobs" and "1,400 workers" may count the same cut
         "workers", "employees", "staff", "staffers", "jobs", "positions", "posts", "roles", "layoffs",
         "job cuts", "redundancies",

@@ -73,6 +73,7 @@ say says said make makes take takes go goes come comes give gives remain remains
 arrives die dies live lives work works need needs want wants face faces join joins attend attends
 cast shut struck spread fled sought caught taught drawn chosen taken given seen known shown sold
 hid hidden broke broken wrote written
+lies stands means includes seems appears exceeds blows flee flees escape escapes wait waits
 overnight today yesterday tonight tomorrow earlier later ago apiece each alone altogether""".split())
 _CONTRACTED = {"it", "that", "there", "here", "he", "she", "what", "who", "where", "let", "how", "when", "this"}
 _NUM_AFTER_POSS = re.compile(r"[ \t]+\d[\d,.]*(?=[ \t]+[A-Za-z])")
@@ -108,6 +109,12 @@ def _noun_after(text: str, pos: int, limit: int, allow_of: bool, vague: bool = F
         if om:
             p = om.end()
             had_of = True
+    if text[p:p + 1] in ("\"", "”", "'", "’") and p < limit:
+        p += 1   # "up to 20" skiers: the noun after the quoted figure
+    speed = _PER_HOUR.match(text, p, limit)
+    if speed:
+        unit = "mph" if speed.group(1).lower().startswith("mile") else "km/h"
+        return unit, speed.group(0).strip(), speed.end()
     while len(words) < 7 and p < limit:
         wm = _WORD.match(text, p)
         if not wm or wm.end() > limit:
@@ -117,7 +124,7 @@ def _noun_after(text: str, pos: int, limit: int, allow_of: bool, vague: bool = F
                 p = dm_.end()
                 continue
             break
-        w = wm.group(1)
+        w = wm.group(1).rstrip("'’")
         wl = w.lower()
         if not words and wl in ("km", "kms", "mi") and text.startswith("/h", wm.end()):
             # "60 km/h": a speed, not a distance
@@ -270,6 +277,7 @@ def _noun_forward(text: str, end: int, sent_end: int) -> Optional[Tuple[str, str
 
 # ----------------------------- giving the noun to the figures of one expression
 
+_PER_HOUR = re.compile(r"[ \t]+(kilomet(?:re|er)s?|miles?)[ \t]+(?:per|an|a)[ \t]+hour\b", re.I)
 _PER_AREA_AFTER = re.compile(r"[ \t]+(?:per|a|an)[ \t]+(square|cubic)[ \t]+([a-z]+)\b", re.I)
 _PAREN_ALT = re.compile(r"\s*\(\s*(?:about\s+|roughly\s+|some\s+|nearly\s+|approximately\s+|almost\s+|more\s+than\s+|over\s+)?"
                         r"(?:[A-Z]{0,2}[$£€¥])?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional
 
-SIMILARITY = 0.30  # cosine between an article and a story's profile to join it
+SIMILARITY = 0.25  # cosine between an article and a story's profile to join it
 WINDOW_DAYS = 21  # how far from a story's dates an article can be published
 PROFILE_TERMS = 300  # a story remembers its most frequent words
 ARTICLE_TERMS = 150  # an article is compared by its most frequent words

@@ -50,6 +50,8 @@ def pluralize(word: str) -> str:
         return w[:-1] + "ies"
     if w.endswith("man") and len(w) > 4:   # firemen, guardsmen, servicemen
         return w[:-3] + "men"
+    if w.endswith("men") and len(w) > 4:   # already plural: fishermen
+        return w
     return w + "s"
 
 
@@ -81,6 +83,8 @@ SYNONYMS = {
     # money written as a word
     "euros": "eur", "euro": "eur", "dollars": "usd", "dollar": "usd", "pounds sterling": "gbp",
     "sterling": "gbp", "yen": "jpy", "rupees": "inr", "soles": "pen",
+    "swiss francs": "chf", "taka": "bdt", "yuan": "cny", "renminbi": "cny", "rand": "zar", "naira": "ngn",
+    "roubles": "rub", "rubles": "rub", "lira": "try",
     "degrees celsius": "celsius", "degrees fahrenheit": "fahrenheit", "c": "celsius", "f": "fahrenheit",
     # measures
     "kilometers": "km", "kilometres": "km", "kms": "km",
@@ -235,7 +239,7 @@ COMPOUND_NOUNS = {
     "cubic metres", "cubic meters", "cubic feet", "metric tons", "law enforcement officers",
     "national guard members", "guard members", "military personnel", "service personnel",
     "health workers", "aid workers", "rescue workers", "fire crews", "air tankers", "air tanker",
-    "staff members", "crew members", "account holders",
+    "staff members", "crew members", "account holders", "swiss francs",
 }
 
 # Collective nouns: "a crowd of thousands", "the column ... number 7,000".

@@ -20,9 +20,11 @@ FLOORS = {
     "extra": {"grouping_f1": 0.89},
     "dev2": {"grouping_f1": 0.81},
     "heldout": {"grouping_f1": 0.88},
-    "dev3": {"unit_accuracy": 0.92, "grouping_f1": 0.79},
-    "dev4": {"unit_accuracy": 0.91, "grouping_f1": 0.76},
-    "heldout2": {"core_recall": 0.95, "precision": 0.93, "unit_accuracy": 0.92, "grouping_f1": 0.67},
+    "dev3": {"unit_accuracy": 0.92, "grouping_f1": 0.83},
+    "dev4": {"unit_accuracy": 0.91, "grouping_f1": 0.78},
+    "dev5": {"unit_accuracy": 0.91, "grouping_f1": 0.69},
+    "heldout3": {"precision": 0.94, "unit_accuracy": 0.79, "grouping_f1": 0.60},
+    "heldout2": {"core_recall": 0.95, "precision": 0.94, "unit_accuracy": 0.92, "grouping_f1": 0.67},
 }
 
 
@@ -35,6 +37,8 @@ FLOORS = {
         ("heldout", "heldout/manifest.csv", "heldout/gold.jsonl"),
         ("dev3", "dev3/manifest.csv", "dev3/gold.jsonl"),
         ("dev4", "dev4/manifest.csv", "dev4/gold.jsonl"),
+        ("dev5", "dev5/manifest.csv", "dev5/gold.jsonl"),
+        ("heldout3", "heldout3/manifest.csv", "heldout3/gold.jsonl"),
         ("heldout2", "heldout2/manifest.csv", "heldout2/gold.jsonl"),
     ],
 )
