@@ -86,7 +86,7 @@ STOPWORDS = set(
     each other another same new said says say told according would could should may might will can
     not no nor if because after before since until during per one two three mr ms mrs dr
     estimated estimate estimates claimed claim claims put reported reports figure figures counted count
-    believed thought""".split()
+    believed thought am pm gmt bst edt est cet cest utc pdt cdt updated published""".split()
 )
 
 # Words for what happened to the counted thing, folded to one stem each, so
