@@ -41,6 +41,7 @@ _HUMAN_VERB_AFTER = re.compile(
     r"(?:(?:been|being|still|now|since|already|also|all|later|reportedly|each|then)\s+)*"
     r"(?:phoned|called|rang|signed|voted|died|fled|flee|flees|fleeing|attended|registered|applied|queued|"
     r"complained|protested|flown|airlifted|dug\s+out|pulled\s+out|moved|transferred|relocated|evacuated|"
+    r"walked\s+out|went\s+on\s+strike|took\s+part|struck|"
     r"spent\s+the\s+night|slept|"
     r"marched|gathered|joined|sought|treated|hospitali[sz]ed|admitted|discharged|rescued|arrested|detained|"
     r"injured|killed|hurt|tested\s+positive|needed\s+(?:hospital|medical|treatment|care)|"

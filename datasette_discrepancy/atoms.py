@@ -168,10 +168,11 @@ _PLURAL_AFTER = re.compile(r"[ \t]+(?!across\b|less\b)[a-z]{2,}[^s\W]?s\b")
 # "one to three days": the start of a range
 _RANGE_WORD_AFTER = re.compile(r"[ \t]+(?:to|or)[ \t]+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b", re.I)
 _PARTNERS_AFTER = re.compile(r"[ \t]+(?:partners|vendors|advertising partners)\b", re.I)
-_NAME_AFTER = re.compile(r"[ \t]+[A-Z][A-Za-z]+\b")
+_NAME_AFTER = re.compile(r"[ \t]+(?!(?:AS|IN|OF|TO|AT|ON|AND|OR|FOR|AFTER|FROM|WITH|BY)\b)[A-Z][A-Za-z]+\b")
 # words before a figure that are no name, even in a headline in capitals ("MORE THAN 400")
 _HEDGE_WORDS = {"than", "over", "about", "around", "nearly", "almost", "least", "some", "to", "under", "below",
-                "above", "just", "only", "roughly", "and", "or", "of", "by", "from", "up", "top", "hit", "hits"}
+                "above", "just", "only", "roughly", "and", "or", "of", "by", "from", "up", "top", "hit", "hits", "reaches",
+                "passes", "tops", "nears", "is", "at", "now", "kills", "killed"}
 
 
 def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
@@ -300,7 +301,8 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
                 and prev_word.lower() not in _HEDGE_WORDS and _CAP_BEFORE.search(before):
             return None   # designations: "Challenger 2", "Tram 81", "News 7"
         if a.is_int and val < 100 and not a.cur and not a.scaled and 2 <= len(prev_word) <= 5 and \
-                prev_word.isupper() and prev_word.isalpha() and _NAME_AFTER.match(after):
+                prev_word.isupper() and prev_word.isalpha() and prev_word.lower() not in _HEDGE_WORDS and \
+                _NAME_AFTER.match(after):
             return None   # stations and outlets: "WPCV 8 News"
         if a.is_int and after[:1].isspace() and "A" <= after.lstrip()[:1] <= "Z" and _STREET_AFTER.match(after):
             return None

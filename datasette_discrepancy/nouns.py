@@ -22,7 +22,7 @@ her our my your they he she it we i you them him us there here not no also alrea
 ever even yet again about around over under more most less least such what where why how all both
 either neither whether because though although unless once like among amid between within without
 during against toward towards upon via including plus minus i.e e.g etc said says say told according
-last next ago later earlier
+last next ago later earlier first initially originally previously
 """.split())
 _NONHEAD = {"more", "additional", "other", "new", "extra", "further", "fewer", "less", "total",
             "estimated", "initial", "so", "or", "some", "many", "much", "own", "odd", "strong",
@@ -59,6 +59,8 @@ def _count_noun_follows(text: str, pos: int, singular_ok: bool = False, max_word
 
 # -------- the noun right after a figure: "800 troops", "a 10-mile", "sets of remains", "9 killed"
 
+_REPORTING = {"reported", "said", "say", "says", "estimated", "estimate", "counted", "gave", "put", "puts",
+              "announced", "confirmed", "recorded"}
 _PEOPLE_UNITS = {"troops", "people", "police", "officers", "firefighters", "workers", "migrants",
                  "protesters", "refugees", "volunteers", "residents"}
 _OF_RE = re.compile(r"\s+of\s+(?:the\s+|these\s+|those\s+|them\b)?")
@@ -70,7 +72,7 @@ _META_NOUNS = {"figure", "figures", "number", "numbers", "estimate", "estimates"
 _PAST_IRREGULAR = set("""took flew rose fell went came made gave ran saw left got held kept sent told
 found stood began brought thought bought fought spent built paid met lost won led sat set put cut hit
 say says said make makes take takes go goes come comes give gives remain remains stay stays arrive
-arrives die dies live lives work works need needs want wants face faces join joins attend attends
+arrives die dies live work works need needs want wants face faces join joins attend attends
 cast shut struck spread fled sought caught taught drawn chosen taken given seen known shown sold
 hid hidden broke broken wrote written
 lies stands means includes seems appears exceeds blows flee flees escape escapes wait waits
@@ -150,6 +152,11 @@ def _noun_after(text: str, pos: int, limit: int, allow_of: bool, vague: bool = F
     if not words:
         return None
     lw = [w[0].lower() for w in words]
+    if lw[0].endswith("ed") and lw[0] not in COUNT_NOUNS and lw[0] not in _PEOPLE_PARTICIPLES and len(lw) > 1 \
+            and lw[1] in ("out", "up", "off", "down", "away", "back", "in", "over"):
+        return None   # "10,000 walked out": a verb, not a noun
+    if lw[0] in SPEAKER_NOUNS and len(lw) > 1 and lw[1] in _REPORTING:
+        return None   # "the 1,800 police reported": who gave the figure
     # participles: "9 killed", "12 injured" (but "40 dead swans" counts swans)
     adjective = lw[0] in _PEOPLE_PARTICIPLES and len(lw) > 1 and lw[1] not in _STOP and (
         lw[1] in COUNT_NOUNS or (lw[1].endswith("s") and not lw[1].endswith("ss")))

@@ -259,7 +259,7 @@ COLLECTIVES = {
 # Nouns that speak rather than get counted (skipped when guessing a unit by anaphora).
 SPEAKER_NOUNS = {"official", "officials", "spokesman", "spokeswoman", "spokesperson",
                  "reporters", "reporter", "journalists", "authorities", "sources",
-                 "source", "analysts", "experts", "officers"}
+                 "source", "analysts", "experts", "officers", "police"}
 
 # Words that are measure words: "eight sets of remains" counts remains.
 CONTAINER_NOUNS = {"sets", "set", "pieces", "piece", "pairs", "pair", "groups", "batches",

@@ -183,6 +183,11 @@ def test_retrospective(sentence, expr):
     ("About 90 of those on board were children.", "About 90", "children"),
     ("It will cost 8.4 million Swiss francs.", "8.4 million", "chf"),
     ("About 200 fishermen are missing.", "About 200", "fishermen"),
+    ("The explosion has now claimed 13 lives, police said.", "13", "people"),
+    ("MARKET BLAST TOLL HITS 13 AS GAS FIRM ADMITS LEAK WARNINGS", "13", "people"),
+    ("Union says more than 10,000 walked out; the board says about 6,200", "more than 10,000", "people"),
+    ("That is higher than the 1,800 police reported on Saturday.", "1,800", None),
+    ("Some 2,000 police were deployed.", "Some 2,000", "police"),
     ("Tallis collapses; 240,000 savers wait for compensation", "240,000", "savers"),
     ("The scheme paid 85% of the bank's 242,600 account holders.", "242,600", "customers"),
 ])

@@ -24,6 +24,7 @@ FLOORS = {
     "dev4": {"unit_accuracy": 0.91, "grouping_f1": 0.78},
     "dev5": {"unit_accuracy": 0.91, "grouping_f1": 0.69},
     "heldout3": {"precision": 0.94, "unit_accuracy": 0.79, "grouping_f1": 0.60},
+    "dev6": {"unit_accuracy": 0.84, "grouping_f1": 0.52},
     "heldout2": {"core_recall": 0.95, "precision": 0.94, "unit_accuracy": 0.92, "grouping_f1": 0.67},
 }
 
@@ -39,6 +40,7 @@ FLOORS = {
         ("dev4", "dev4/manifest.csv", "dev4/gold.jsonl"),
         ("dev5", "dev5/manifest.csv", "dev5/gold.jsonl"),
         ("heldout3", "heldout3/manifest.csv", "heldout3/gold.jsonl"),
+        ("dev6", "dev6/manifest.csv", "dev6/gold.jsonl"),
         ("heldout2", "heldout2/manifest.csv", "heldout2/gold.jsonl"),
     ],
 )
