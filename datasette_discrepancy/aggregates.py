@@ -10,6 +10,7 @@ with 100,000 claims is assessed in about a second.
 """
 import bisect
 import math
+import sys
 from collections import defaultdict
 
 from . import db as dblayer
@@ -140,9 +141,27 @@ order by articles.published, articles.outlet
 """
 
 
+class ClaimRow:
+    """A claim as assessment reads it (`row["id"]`, `row.get("outlet")`), in a
+    third of a dict's memory: the largest line-ups hold 100,000 claims. Its
+    repeated strings (outlets, dates, statuses) are shared."""
+
+    __slots__ = CLAIM_COLUMNS
+
+    def __init__(self, values):
+        for column, value in zip(CLAIM_COLUMNS, values):
+            setattr(self, column, sys.intern(value) if type(value) is str else value)
+
+    def __getitem__(self, key):
+        return getattr(self, key)
+
+    def get(self, key, default=None):
+        return getattr(self, key, default)
+
+
 def measure_claims(db, measure_id):
     return [
-        dict(zip(CLAIM_COLUMNS, row))
+        ClaimRow(row)
         for row in db.execute(
             """select claims.id, value_low, value_high, qualifier, retrospective, articles.outlet,
               articles.published, claims.status
