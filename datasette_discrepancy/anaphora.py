@@ -53,6 +53,7 @@ _AUX_AFTER = re.compile(r"\s+" + _AUX + r"\b", re.I)
 # -------------------------------------- people, crowds and the groups they form
 
 _CROWD_WORDS = {"crowd", "crowds", "throng", "mob", "turnout"}
+_MOVING_GROUPS = {"caravan", "caravans", "exodus"}
 _CROWD_MEMBERS = {"protesters", "demonstrators", "marchers", "supporters", "participants", "attendees",
                   "spectators", "fans", "rioters", "activists", "pilgrims", "worshippers", "mourners"}
 _GATHERING = re.compile(r"\b(?:(?P<p>[Pp]rotest(?:s|ers?|ors?)?)|(?P<d>[Dd]emonstrat(?:ion|ions|ors?))|"
@@ -134,12 +135,31 @@ def _unit_by_anaphora(text: str, layout: Layout, r, sidx: int, ss: int, se: int,
         cand = _noun_before(text, pe, ps)
     if cand is None and _AUX_AFTER.match(text, r.end, se):
         cand = ("people", None)   # "more than 90,000 are on the site": a figure that does things
+    if cand and cand[0] == "people" and cand[1] and cand[1].lower() in _MOVING_GROUPS:
+        # a moving group counts the people the text says it is made of
+        members = _named_people(text, layout, sidx, ss, se)
+        if members:
+            cand = (members, cand[1])
     if cand and cand[0] == "people" and cand[1] and cand[1].lower() in _CROWD_WORDS:
         # a crowd counts its members: the protesters, marchers, fans ... of the story
         members = _crowd_members(text, layout, r.start, sidx, prev_units)
         if members:
             cand = (members, cand[1])
     return cand
+
+
+def _named_people(text: str, layout: Layout, sidx: int, ss: int, se: int) -> Optional[str]:
+    """The first plural noun for people in the sentence, else in the one before
+    ("the caravan of Central American migrants ... now numbers 7,000")."""
+    spans = [(ss, se)]
+    if sidx > 0 and layout.sentences:
+        spans.append(layout.sentences[sidx - 1])
+    for lo, hi in spans:
+        for t in _TOKEN.finditer(text, lo, hi):
+            w = t.group()
+            if w.islower() and w.endswith("s") and w != "people" and normalize_unit(w) in _PERSON_UNITS:
+                return normalize_unit(w)
+    return None
 
 
 def _counted_head(phrase: str) -> Optional[Tuple[str, str]]:

@@ -245,7 +245,7 @@ COMPOUND_NOUNS = {
 # Collective nouns: "a crowd of thousands", "the column ... number 7,000".
 COLLECTIVES = {
     "crowd": "people", "crowds": "people", "throng": "people", "mob": "people",
-    "caravan": "migrants", "caravans": "migrants", "exodus": "people",
+    "caravan": "people", "caravans": "people", "exodus": "people",
     "convoy": "vehicles", "fleet": "vessels", "flotilla": "boats",
     "herd": "animals", "flock": "birds", "army": "troops", "contingent": "troops",
     "deployment": "troops", "garrison": "troops", "battalion": "troops",

@@ -17,6 +17,7 @@ spec.loader.exec_module(evaluate_script)
 TARGETS = evaluate.TARGETS
 # measured floors where a corpus is below target (see README "Measuring it")
 FLOORS = {
+    "seeds": {"unit_accuracy": 0.92},
     "extra": {"grouping_f1": 0.89},
     "dev2": {"grouping_f1": 0.81},
     "heldout": {"grouping_f1": 0.88},
