@@ -502,6 +502,7 @@ def assign_article(claims: Sequence[dict], measures: List[Measure], threshold: f
     candidates = []
     for index, group in enumerate(groups):
         group.vector = _weighted(group.terms, *block_df[group.block])
+        group.norm = _norm(group.vector)
         for m in by_block[group.block]:
             score = _score(group, m)
             if score > threshold:
@@ -566,8 +567,6 @@ def _score(group: _Group, measure: Measure) -> float:
     figures are close to the measure's own; -1 when they cannot be one."""
     if not all(measure.fits(v) for v in group.values):
         return -1.0
-    if group.norm == 1.0 and group.vector:
-        group.norm = _norm(group.vector)
     centroid = measure.centroid
     score = sum(w * centroid.get(t, 0.0) for t, w in group.vector.items()) / (group.norm * measure.norm)
     if _predicates_differ(group.terms, centroid):
