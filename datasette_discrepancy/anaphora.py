@@ -7,7 +7,7 @@ from typing import Optional, Tuple
 
 from .units import COLLECTIVES, COUNT_NOUNS, MEASURE_UNITS, SPEAKER_NOUNS, TIME_UNITS, normalize_unit
 from .sentences import Layout
-from .nouns import _TOKEN, _noun_before, _noun_forward
+from .nouns import _TOKEN, _looks_plural, _noun_before, _noun_forward
 
 
 # -------- cues around the figure: "put the crowd at", "killed", "treating", "the number of", "have phoned"
@@ -47,6 +47,13 @@ _HUMAN_VERB_AFTER = re.compile(
     r"injured|killed|hurt|tested\s+positive|needed\s+(?:hospital|medical|treatment|care)|"
     r"taken\s+to\s+(?:a\s+|the\s+|\w+\s+)?hospitals?|(?:of\s+them\s+)?in\s+(?:a\s+|an\s+)?(?:critical|serious|stable|"
     r"intensive|life-threatening)|in\s+hospitals?|on\s+(?:board|site|the\s+site))\b", re.I)
+# "of those on board were children" says what they are itself; "of them" does not
+_OF_PRONOUN_AFTER = re.compile(r"\s+of\s+(?:them|whom|(?:those|these)(?=\s*[,.;:]|\s+" + _AUX + r"\b))\b", re.I)
+# "About 40 of those on the bus were pupils", "Nearly 70 of them were children"
+_OF_WHO_WERE = re.compile(r"\s+of\s+(?:them|those|these)\b[^.;:!?\n]{0,40}?\s(?:were|are)\s+"
+                          r"(?:(?:all|mostly|also|still|either|reportedly)\s+)?([a-z]+)\b")
+_NOT_PREDICATE_NOUNS = {"this", "thus", "was", "has", "less", "always", "perhaps", "as", "its", "his", "hers",
+                        "ours", "theirs", "yours", "us", "is", "yes", "towards", "afterwards", "across"}
 _AUX_AFTER = re.compile(r"\s+" + _AUX + r"\b", re.I)
 
 
@@ -79,6 +86,17 @@ def _unit_by_anaphora(text: str, layout: Layout, r, sidx: int, ss: int, se: int,
     # anaphora: "put the crowd at 40,000", "killed 22", "the number of people ... 6,500",
     # previous claim in the sentence, noun before, noun after, previous claims nearby
     cand = None
+    pm = _OF_WHO_WERE.match(text, r.end, se)
+    if pm and pm.group(1) in COUNT_NOUNS or pm and _looks_plural(pm.group(1)) and \
+            not pm.group(1).endswith(("ed", "ing", "ous")) and pm.group(1) not in _NOT_PREDICATE_NOUNS:
+        return normalize_unit(pm.group(1)), pm.group(1)   # "70 of them were children": what they were
+    if _OF_PRONOUN_AFTER.match(text, r.end, se):
+        # "85 of them", "three of those": the group a figure before it counted
+        for psi, pu, pnp in reversed(prev_units):
+            if sidx - psi > 3:
+                break
+            if pu not in TIME_UNITS and pu not in MEASURE_UNITS and pu not in ("percent", "times"):
+                return pu, pnp
     lead = text[max(ss, r.start - 40):r.start]
     if lead.endswith(("at ", "at\t")):
         em = _ESTIMATE_AT.search(text, max(ss, r.start - 80), r.start)
@@ -104,7 +122,7 @@ def _unit_by_anaphora(text: str, layout: Layout, r, sidx: int, ss: int, se: int,
     for psi, pu, pnp in reversed(prev_units):
         if cand is not None:
             break
-        if psi == sidx and pu not in TIME_UNITS and pu not in ("percent", "percentage points"):
+        if psi == sidx and pu not in TIME_UNITS and pu not in ("percent", "percentage points", "times"):
             cand = (pu, pnp)
             break
     human = cand is None or cand[0] not in _PERSONISH
@@ -125,7 +143,7 @@ def _unit_by_anaphora(text: str, layout: Layout, r, sidx: int, ss: int, se: int,
             cand = nf
     if cand is None:
         for psi, pu, pnp in reversed(prev_units):
-            if sidx - psi <= 3 and pu not in TIME_UNITS and (
+            if sidx - psi <= 3 and pu not in TIME_UNITS and pu != "times" and (
                     pu not in MEASURE_UNITS or (sidx - psi == 1 and _SAYS.search(text, ss, r.start))):
                 # "Regulators say 12,000 pounds escaped. The company says less than 1,000."
                 cand = (pu, pnp)

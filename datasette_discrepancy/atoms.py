@@ -23,17 +23,19 @@ _CUR = r"(?P<cur>US\$|U\.S\.\s?\$|C\$|A\$|NZ\$|HK\$|S\$|R\$|\$|£|€|¥|₹|\bU
 _FRAC = "".join(UNICODE_FRACTIONS)
 _DIG_PART = (rf"(?P<dig>(?<![\w.,])(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+))"
              rf"(?:(?:\s|-)(?P<frac>[1-9]/(?:2|3|4|8|16))(?![\d/]))?(?P<ufrac>[{_FRAC}])?")
+# "two and a half", "1 and a half million": a half more, before any scale word
+_HALF_PART = r"(?P<half>[ \t-]and[ \t-]a[ \t-]half\b(?![ \t-](?:of|a|an|the|dozen|hundred)\b))?"
 _SCALE_PART = (r"(?:[\s-]?(?P<scale>thousand|million|billion|trillion)\b|(?P<abbr>bn|mn|mln|bln|tn|trn|k|m|b)\b)?")
 ATOM_RE = re.compile(
     rf"(?P<vague>\b(?:{VAGUE_RE})\b)"
     rf"|{_CUR}?(?:{_DIG_PART}"
     rf"|(?P<words>\b(?:(?:a|an|half\s+a|one)\s+(?:dozen|hundred|thousand|million|billion)|{WORDSEQ})\b))"
-    rf"{_SCALE_PART}",
+    rf"{_HALF_PART}{_SCALE_PART}",
     re.IGNORECASE,
 )
 # ATOM_RE where a digit starts: no vague word, currency or number word can begin with a
 # digit, so only its digit branch can match there; the same groups, the others never set.
-ATOM_DIG_RE = re.compile(rf"(?P<vague>(?!))?(?P<cur>(?!))?(?:{_DIG_PART}|(?P<words>(?!))){_SCALE_PART}",
+ATOM_DIG_RE = re.compile(rf"(?P<vague>(?!))?(?P<cur>(?!))?(?:{_DIG_PART}|(?P<words>(?!))){_HALF_PART}{_SCALE_PART}",
                          re.IGNORECASE)
 
 
@@ -216,6 +218,9 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
         if m.group("ufrac"):
             val += UNICODE_FRACTIONS[m.group("ufrac")]
             a.is_int = False
+        if m.group("half"):
+            val += 0.5
+            a.is_int = False
         # what follows the digits
         end = m.end()
         if abbr:
@@ -356,6 +361,9 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
         abbr = None
     a.is_int = True
     a.words = True
+    if m.group("half") and a.end == m.end():
+        val += 0.5
+        a.is_int = False
     if scale:
         val *= SCALE_WORDS[scale.lower()]
         a.scaled = True
@@ -377,7 +385,7 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
     if wl in ("one", "a", "an") or wl.startswith("one "):
         if wl == "one" or wl.startswith("one "):
             # "one" is a pronoun unless a count noun follows
-            if wl == "one" and not _count_noun_follows(text, a.end, singular_ok=True, max_words=2) \
+            if wl == "one" and not m.group("half") and not _count_noun_follows(text, a.end, singular_ok=True, max_words=2) \
                     and not _RATIO_AFTER.match(text, a.end) and not _RANGE_WORD_AFTER.match(text, a.end):
                 return None
     if wl == "zero" and not _count_noun_follows(text, a.end):

@@ -400,7 +400,32 @@ def _finish(text: str, tl: str, layout: Layout, raws: List[_Raw]) -> List[Claim]
             canonical_unit=cu, canonical_low=cl, canonical_high=ch,
             noun_phrase=np_, context=ctx,
         ))
+    _units_from_repeats(out)
     return out
+
+
+def _units_from_repeats(claims: List[Claim]) -> None:
+    """A figure with no noun anywhere near it takes the unit of the same figure elsewhere
+    in the article: a headline's "count climbs to 264" is the body's "264 people".  Only
+    for figures unlikely to repeat by chance (20 and over, or with decimals)."""
+    by_value = {}
+    for i, c in enumerate(claims):
+        if c.unit is not None and c.unit != "times":
+            by_value.setdefault((c.value_low, c.value_high), []).append(i)
+    if not by_value:
+        return
+    for i, c in enumerate(claims):
+        if c.unit is not None:
+            continue
+        v = c.value_low if c.value_low is not None else c.value_high
+        if v is None or (v < 20 and float(v).is_integer()):
+            continue
+        same = by_value.get((c.value_low, c.value_high))
+        if not same:
+            continue
+        j = min(same, key=lambda k: abs(k - i))
+        c.unit, c.noun_phrase = claims[j].unit, claims[j].noun_phrase
+        c.canonical_unit, c.canonical_low, c.canonical_high = canonical(c.unit, c.value_low, c.value_high)
 
 
 _CONTEXT_STOP = _STOP | {"said", "says", "told", "would", "could", "also", "mr", "ms", "mrs", "one",

@@ -77,8 +77,13 @@ cast shut struck spread fled sought caught taught drawn chosen taken given seen 
 hid hidden broke broken wrote written
 lies stands means includes seems appears exceeds blows flee flees escape escapes wait waits
 overnight today yesterday tonight tomorrow earlier later ago apiece each alone altogether""".split())
+_TIMES_MODIFIERS = {"more", "other", "separate", "different", "further", "previous"}
 _CONTRACTED = {"it", "that", "there", "here", "he", "she", "what", "who", "where", "let", "how", "when", "this"}
 _NUM_AFTER_POSS = re.compile(r"[ \t]+\d[\d,.]*(?=[ \t]+[A-Za-z])")
+
+
+def _looks_plural(w: str) -> bool:
+    return (w.endswith("s") and not w.endswith(("ss", "us", "is"))) or (w.endswith("men") and len(w) > 4)
 
 
 def _noun_after(text: str, pos: int, limit: int, allow_of: bool, vague: bool = False):
@@ -142,6 +147,14 @@ def _noun_after(text: str, pos: int, limit: int, allow_of: bool, vague: bool = F
             break
         if not words and wl in _META_NOUNS:
             return None
+        if wl == "times" and (not words or (len(words) == 1 and words[0][0].lower() in _TIMES_MODIFIERS)):
+            # "diverted 127 times", "five times higher", "two and a half times the cap": a count of times
+            return "times", text[(words[0][1] if words else wm.start(1)):wm.end(1)], wm.end(1)
+        if wl in ("and", "or") and words and not _looks_plural(words[-1][0].lower()) and \
+                not any(x[0].lower() in COUNT_NOUNS for x in words) and \
+                _count_noun_follows(text, wm.end(), max_words=3, lower_only=True):
+            p = wm.end()   # "250 temporary and contract workers": one noun, two modifiers
+            continue
         if wl in _STOP and not (words == [] and wl in ("more", "other")):
             if not (wl == "of" and words and words[-1][0].lower() in CONTAINER_NOUNS):
                 break
@@ -168,6 +181,12 @@ def _noun_after(text: str, pos: int, limit: int, allow_of: bool, vague: bool = F
         if lw[i] == "of":
             i += 1
             continue
+        if i > 0 and lw[i - 1] != "of" and (lw[i] in _PAST_IRREGULAR or (lw[i].endswith("ed") and lw[i] not in COUNT_NOUNS
+                                                     and lw[i] not in _PEOPLE_PARTICIPLES)):
+            break   # a verb ends the noun phrase: "90 fishermen remained missing"
+        if i > 0 and lw[i] in _PEOPLE_PARTICIPLES and _looks_plural(lw[i - 1]) and lw[i - 1] not in _STOP:
+            head = (i - 1, i - 1)   # "12 fishermen missing": the noun, not what befell it
+            break
         if i + 1 < len(lw) and lw[i] + " " + lw[i + 1] in COMPOUND_NOUNS:
             head = (i, i + 1)
             break
@@ -267,8 +286,14 @@ def _noun_before(text: str, start: int, sent_start: int) -> Optional[Tuple[str, 
     return None
 
 
+_CLAUSE_BREAK = re.compile(r";|\s[—–]\s")
+
+
 def _noun_forward(text: str, end: int, sent_end: int) -> Optional[Tuple[str, str]]:
     seg = text[end:sent_end]
+    cb = _CLAUSE_BREAK.search(seg)
+    if cb:
+        seg = seg[:cb.start()]   # not past a semicolon or a dash: "count climbs to 264; families sue"
     for t in list(_TOKEN.finditer(seg))[:14]:
         w = t.group()
         if not w.islower():

@@ -103,6 +103,8 @@ SYNONYMS = {
     "mph": "mph", "miles per hour": "mph", "km/h": "km/h", "kph": "km/h",
     "kilometers per hour": "km/h", "kilometres per hour": "km/h",
     "hrs": "hours", "mins": "minutes",
+    "stories": "floors", "storeys": "floors",
+    "kroner": "nok", "norwegian kroner": "nok", "danish kroner": "dkk", "kronor": "sek", "swedish kronor": "sek",
 }
 
 

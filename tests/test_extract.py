@@ -103,6 +103,14 @@ CASES += [
     ("A handful of nurses were sent home.", "A handful", 3, 9, "vague", "nurses"),
     # a duration with a hedge keeps its unit
     ("It is the worst accident in more than two decades.", "more than two", 2, None, "more_than", "decades"),
+    # "and a half", before or without a scale word
+    ("The siege lasted two and a half days.", "two and a half", 2.5, 2.5, "exact", "days"),
+    ("Roughly one and a half million viewers tuned in.", "Roughly one and a half million", 1_500_000,
+     1_500_000, "approximately", "viewers"),
+    ("The queue stretched 3 and a half miles.", "3 and a half", 3.5, 3.5, "exact", "miles"),
+    # a count of times, a multiple included
+    ("Paramedics were called out 214 times last weekend.", "214", 214, 214, "exact", "times"),
+    ("The bill is nearly three times the original estimate.", "nearly three", 3, 3, "approximately", "times"),
 ]
 
 
@@ -439,6 +447,27 @@ UNIT_CASES = [
      "fahrenheit"),
     ("It hit 44.6C on Sunday. Temperatures will ease by 4 to 6 degrees.", "4 to 6", "celsius"),
     ("The plane turned 180 degrees.", "180", "degrees"),
+    # a verb ends the noun phrase; the noun is not what befell it
+    ("Rangers said about 40 climbers remained stranded overnight.", "about 40", "climbers"),
+    ("Eleven fishermen missing after trawler capsizes", "Eleven", "fishermen"),
+    # "of them" counts the group a figure before it counted
+    ("The shelter took in about 600 evacuees. Nearly 70 of them needed medical care.", "Nearly 70",
+     "evacuees"),
+    ("The shelter took in about 600 evacuees. Nearly 70 of them were children under five.", "Nearly 70",
+     "children"),
+    # but "of those on board were children" names them itself
+    ("About 40 of those on the bus were pupils, the school said.", "About 40", "pupils"),
+    # two modifiers, one noun
+    ("The firm will cut 180 seasonal and agency workers.", "180", "workers"),
+    # no noun past a semicolon
+    ("Fraud tally climbs to 3,150; victims demand refunds", "3,150", None),
+    # a figure with no noun takes the unit of the same figure elsewhere in the article
+    ("Fraud tally climbs to 3,150\n\nPolice say 3,150 pensioners lost money.", "3,150", "pensioners"),
+    # a multiple does not pass "times" to the figure it multiplies
+    ("Rivals say the leak is four times the 12,000 the firm reported.", "12,000", None),
+    # storeys are floors; kroner are Norwegian crowns
+    ("The 14-storey tower was evacuated.", "14", "floors"),
+    ("The ferry line lost 65 million kroner last year.", "65 million", "nok"),
 ]
 
 
