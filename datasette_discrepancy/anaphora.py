@@ -44,7 +44,7 @@ _HUMAN_VERB_AFTER = re.compile(
     r"walked\s+out|went\s+on\s+strike|took\s+part|struck|"
     r"spent\s+the\s+night|slept|"
     r"marched|gathered|joined|sought|treated|hospitali[sz]ed|admitted|discharged|rescued|arrested|detained|"
-    r"injured|killed|hurt|tested\s+positive|needed\s+(?:hospital|medical|treatment|care)|"
+    r"injured|killed|hurt|missing|dead|unaccounted\s+for|tested\s+positive|needed\s+(?:hospital|medical|treatment|care)|"
     r"taken\s+to\s+(?:a\s+|the\s+|\w+\s+)?hospitals?|(?:of\s+them\s+)?in\s+(?:a\s+|an\s+)?(?:critical|serious|stable|"
     r"intensive|life-threatening)|in\s+hospitals?|on\s+(?:board|site|the\s+site))\b", re.I)
 # "of those on board were children" says what they are itself; "of them" does not

@@ -171,6 +171,20 @@ _PLURAL_AFTER = re.compile(r"[ \t]+(?!across\b|less\b)[a-z]{2,}[^s\W]?s\b")
 _RANGE_WORD_AFTER = re.compile(r"[ \t]+(?:to|or)[ \t]+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b", re.I)
 _PARTNERS_AFTER = re.compile(r"[ \t]+(?:partners|vendors|advertising partners)\b", re.I)
 _NAME_AFTER = re.compile(r"[ \t]+(?!(?:AS|IN|OF|TO|AT|ON|AND|OR|FOR|AFTER|FROM|WITH|BY)\b)[A-Z][A-Za-z]+\b")
+# "one" is a count when what befell it follows ("one still missing", "one of them in a serious
+# condition") or it ends a list of counts ("two British nationals and one German")
+_ONE_COUNTED_AFTER = re.compile(
+    r"(?:\s+of\s+them)?,?\s+(?:(?:is|was|has\s+been|had\s+been|remains|remained|still|now|reportedly)\s+)*"
+    r"(?:missing|dead|killed|injured|hurt|unaccounted|in\s+(?:a\s+)?(?:hospital|critical|serious|stable|"
+    r"intensive))\b", re.I)
+_COUNTS_AND_BEFORE = re.compile(
+    r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[A-Za-z-]+\s+){0,2}?"
+    r"[a-z-]+(?:s|men|dead|injured|missing)\s+and\s+$", re.I)
+_NEGATIVE_BEFORE = re.compile(r"(?:\b(minus)[ \t]+|(?<![\w.,)\]])[-−])$", re.I)
+_DEGREES_AFTER = re.compile(r"[ \t]*(?:°|degrees?\b)", re.I)
+_PRONOUN_ONE_BEFORE = re.compile(r"\b(?:each|every|no|any|the|this|that|which|another)\s+$", re.I)
+_ANECDOTE_AFTER = re.compile(r"(?:[ \t]+[\w'’-]+){1,6}?[ \t]+(?:said|says|told|recalled|remembered|described|"
+                             r"added|explained|wrote|posted|tweeted|asked)\b")
 # words before a figure that are no name, even in a headline in capitals ("MORE THAN 400")
 _HEDGE_WORDS = {"than", "over", "about", "around", "nearly", "almost", "least", "some", "to", "under", "below",
                 "above", "just", "only", "roughly", "and", "or", "of", "by", "from", "up", "top", "hit", "hits", "reaches",
@@ -340,6 +354,12 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
             le = n if le < 0 else le
             if le - ls < 30:
                 return None
+        neg = _NEGATIVE_BEFORE.search(text, max(0, a.start - 7), a.start)
+        if neg and not a.cur and (neg.group(1) or a.unit_hint in ("celsius", "fahrenheit") or
+                                  _DEGREES_AFTER.match(text, end)):
+            # "minus 18 degrees", "-12C": below zero
+            a.low = a.high = -val
+            a.start = neg.start()
         return a
     # number words
     w = m.group("words")
@@ -385,9 +405,17 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
     if wl in ("one", "a", "an") or wl.startswith("one "):
         if wl == "one" or wl.startswith("one "):
             # "one" is a pronoun unless a count noun follows
-            if wl == "one" and not m.group("half") and not _count_noun_follows(text, a.end, singular_ok=True, max_words=2) \
-                    and not _RATIO_AFTER.match(text, a.end) and not _RANGE_WORD_AFTER.match(text, a.end):
-                return None
+            if wl == "one" and not m.group("half") and _PRONOUN_ONE_BEFORE.search(text, max(0, a.start - 8), a.start) \
+                    and not _RATIO_AFTER.match(text, a.end):
+                return None   # "each one", "no one", "the one"
+            if wl == "one" and not m.group("half"):
+                if _count_noun_follows(text, a.end, singular_ok=True, max_words=2):
+                    if _ANECDOTE_AFTER.match(text, a.end):
+                        return None   # "One worker in Leeds said ...": a person quoted, not a count
+                elif not (_RATIO_AFTER.match(text, a.end) or _RANGE_WORD_AFTER.match(text, a.end) or
+                          _ONE_COUNTED_AFTER.match(text, a.end) or _COUNTS_AND_BEFORE.search(
+                              text, max(0, a.start - 80), a.start)):
+                    return None
     if wl == "zero" and not _count_noun_follows(text, a.end):
         return None
     a.low = a.high = val

@@ -8,6 +8,7 @@ from typing import List, Optional
 from .numbers import FRACTION_WORDS, SCALE_WORDS, parse_digits, parse_words
 from .atoms import _RATIO_AFTER, _Atom, _word_positions
 from .nouns import _OF_IN_NP
+from .units import normalize_unit
 from .qualifiers import _QMAP, _Raw, _apply_qual
 
 
@@ -55,10 +56,14 @@ _RELATIVE_ALONE = re.compile(
 
 # -------- shares: "a third of", "a quarter of a million", "nearly half", "nine in 10"
 
+# "three quarters of a mile", "a quarter of an hour": a fraction of one unit
+_FRACTION_OF_UNITS = ("mile|kilomet(?:re|er)|km|metre|meter|foot|inch|yard|hour|day|week|month|year|minute|"
+                      "second|litre|liter|gallon|pound|kilo|kilogram|tonne|ton|acre|hectare|percentage\\s+point")
+_BY_BEFORE = re.compile(r"\bby\s+$", re.I)
 _FRACTION_EXPR = re.compile(
     r"\b(?:(?P<q>about|around|roughly|nearly|almost|more\s+than|less\s+than|some|over|under|only|just|at\s+least)\s+)?"
     r"(?P<n>a|an|one|two|three|four|nine)[\s-]+(?P<f>half|halves|thirds?|quarters?|fifths?|tenths?)"
-    r"(?:\s+of\s+(?P<big>an?\s+(?:million|billion|thousand|trillion)|(?:its|their|the|all|those|these|his|her|our)\b|[a-z]+s\b))?", re.I)
+    r"(?:\s+of\s+(?P<big>an?\s+(?:million|billion|thousand|trillion|" + _FRACTION_OF_UNITS + r")\b|(?:its|their|the|all|those|these|his|her|our)\b|[a-z]+s\b))?", re.I)
 _FRACTION_FOLLOW = re.compile(r"\s+(?:of|the|were|was|are|is|have|had|said|say|says|[a-z]+ed)\b")
 _HALF_EXPR = re.compile(
     r"\b(?P<q>about|around|roughly|approximately|nearly|almost|close\s+to|more\s+than|less\s+than|fewer\s+than|"
@@ -121,8 +126,9 @@ def _special_in(text: str, lo: int, hi: int, seen):
         seen.add(m.start())
         if m.group("big") is None and m.group("f").lower() in ("half", "halves"):
             continue   # "half" alone is too common to be a figure
-        if m.group("big") is None and not _FRACTION_FOLLOW.match(text, m.end()):
-            continue
+        if m.group("big") is None and not _FRACTION_FOLLOW.match(text, m.end()) and \
+                not _BY_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+            continue   # ("fallen by a fifth" is a share of what it was)
         out.append((m.start(), m.end(), "frac", m))
     for m in (_HALF_EXPR.finditer(text, lo, hi) if "half" in text[lo:hi].lower() else ()):
         if m.start() in seen or (m.start() > 0 and text[m.start() - 1].isalpha()):
@@ -161,9 +167,13 @@ def _special_raw(text: str, sp, raws: List["_Raw"], layout) -> Optional["_Raw"]:
         num = 1 if nw in ("a", "an", "one") else parse_words(nw)
         frac = num * FRACTION_WORDS[m.group("f").lower()]
         big = (m.group("big") or "").lower()
-        if big.startswith(("a ", "an ")):
+        if big.startswith(("a ", "an ")) and big.split()[-1] in SCALE_WORDS:
             val = frac * SCALE_WORDS[big.split()[-1]]
             unit = None
+            end = m.end()
+        elif big.startswith(("a ", "an ")):
+            val = round(frac, 3)
+            unit = normalize_unit(" ".join(big.split()[1:]))
             end = m.end()
         else:
             val = float(round(frac * 100))

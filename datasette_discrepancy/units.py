@@ -192,7 +192,7 @@ def canonical(unit: Optional[str], low: Optional[float], high: Optional[float]
 _COUNT = """
 people person persons individual individuals resident residents citizen citizens
 migrant migrants immigrant immigrants refugee refugees asylum-seeker asylum-seekers seeker seekers
-evacuee evacuees survivor survivors victim victims
+evacuee evacuees survivor survivors victim victims life lives
 protester protesters protestor protestors demonstrator demonstrators marcher marchers rioter rioters
 activist activists supporter supporters participant participants attendee attendees spectator spectators
 police officer officers cop cops agent agents trooper troopers deputy deputies detective detectives

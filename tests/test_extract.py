@@ -111,6 +111,15 @@ CASES += [
     # a count of times, a multiple included
     ("Paramedics were called out 214 times last weekend.", "214", 214, 214, "exact", "times"),
     ("The bill is nearly three times the original estimate.", "nearly three", 3, 3, "approximately", "times"),
+    # "one" as a count: what befell it, or the end of a list of counts
+    ("Bus plunges into gorge; one still missing", "one", 1, 1, "exact", "people"),
+    ("The blizzard has claimed one life so far.", "one", 1, 1, "exact", "people"),
+    # fractions: of a unit, and a change "by a fifth"
+    ("The queue ran for three quarters of a mile.", "three quarters of a mile", 0.75, 0.75, "exact", "miles"),
+    ("Real wages have fallen by a fifth since 2010.", "a fifth", 20, 20, "exact", "percent"),
+    # below zero
+    ("Lows of minus 14 degrees are forecast.", "minus 14", -14, -14, "exact", "degrees"),
+    ("It was -9C in the valley at dawn.", "-9C", -9, -9, "exact", "celsius"),
 ]
 
 
@@ -312,6 +321,10 @@ def test_relative_multiple_of_previous_figure():
     # an age band
     "Turnout among voters aged 18 to 24 was low.",
     "It happened on Friday 13.",
+    # "one" as a pronoun, or one person quoted
+    "Each one sends people running for the open fields.",
+    "One shop worker in the high street said the water came in fast.",
+    "No one was hurt.",
 ])
 def test_exclusions(sentence):
     claims = extract_claims(sentence)
@@ -465,6 +478,9 @@ UNIT_CASES = [
     ("Fraud tally climbs to 3,150\n\nPolice say 3,150 pensioners lost money.", "3,150", "pensioners"),
     # a multiple does not pass "times" to the figure it multiplies
     ("Rivals say the leak is four times the 12,000 the firm reported.", "12,000", None),
+    # "one" ending a list of counts, or with what befell it
+    ("Among the injured are three French tourists and one Belgian, officials said.", "one", "tourists"),
+    ("Six people are in hospital, one of them in a critical condition.", "one", "people"),
     # storeys are floors; kroner are Norwegian crowns
     ("The 14-storey tower was evacuated.", "14", "floors"),
     ("The ferry line lost 65 million kroner last year.", "65 million", "nok"),
