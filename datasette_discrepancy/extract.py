@@ -24,8 +24,8 @@ from .attribution import find_attribution
 from .atoms import ATOM_RE, _atoms, _lower_same_length, _parse_atom
 from .qualifiers import (_PASSING_VERBS, _POST_QUAL, _PRE_QUAL, _QMAP, _QUAL_LAST_WORDS, _RANGE_CONN, _Raw, _apply_qual,
                          _prev_word)
-from .relative import (_CHANGE_BEFORE, _RELATIVE, _RELATIVE_F, _RETRO_AFTER, _RETRO_AFTER_KEYS, _RETRO_BEFORE,
-                       _RETRO_KEYS, _ratio_raw, _special_raw, _special_spans)
+from .relative import (_CHANGE_BEFORE, _RELATIVE, _RELATIVE_F, _RETRO_AFTER, _RETRO_AFTER_KEYS, _ratio_raw,
+                       _special_raw, _special_spans, retrospective_before)
 from .nouns import _STOP, _TOKEN, _attach_noun
 from .anaphora import _strong_group, _unit_by_anaphora
 
@@ -379,11 +379,9 @@ def _finish(text: str, tl: str, layout: Layout, raws: List[_Raw]) -> List[Claim]
         # retrospective
         retro = r.retro
         if not retro:
-            b = text[max(ss, r.start - 40):r.start]
-            bl = b.lower()
             al = text[r.end:min(se, r.end + 50)]
             all_ = al.lower()
-            if (any(map(bl.__contains__, _RETRO_KEYS)) and (_RETRO_BEFORE.search(b) or _CHANGE_BEFORE.search(b))) or \
+            if retrospective_before(text, ss, r.start) or \
                     (any(map(all_.__contains__, _RETRO_AFTER_KEYS)) and _RETRO_AFTER.match(al)):
                 retro = True
         # attribution

@@ -26,14 +26,38 @@ _RETRO_BEFORE = re.compile(
     r"\b(?:initial(?:ly)?|original(?:ly)?|previous(?:ly)?|earlier|prior|instead\s+of|"
     r"up\s+from|down\s+from|compared\s+(?:with|to)|from\s+an?\s+(?:earlier|initial|previous)|"
     r"(?:last|the\s+previous)\s+(?:week|month|year)'?s?|had\s+been|was\s+(?:initially|originally|first))"
-    r"(?:\s+(?!is\b|was\b|are\b|were\b|that\b|would\b|will\b)[\w’'-]+){0,2}?\s*$"
+    r"(?:\s+(?!is\b|was\b|are\b|were\b|that\b|would\b|will\b)[\w’'-]+){0,2}?\s*[\"“‘']?$"
     # "down from a peak of 640,000"
-    r"|\b(?:up|down)\s+from(?:\s+[a-z]+){0,3}\s*$"
+    r"|\b(?:up|down)\s+from(?:\s+[a-z]+){0,3}\s*[\"“‘']?$"
     # an earlier report in the past perfect: "had forecast at 12 to 15 feet",
     # "had reported on Monday that all 20"
     r"|\bhad\s+(?:(?:first|initially|originally|earlier|already)\s+)?(?:reported|said|forecast|predicted|"
-    r"projected|estimated|announced|put|given|expected|planned|claimed|promised)\b[^.;:!?\d]{0,30}$",
+    r"projected|estimated|announced|put|given|expected|planned|claimed|promised|spoken\s+of|demanded|feared|"
+    r"cited|quoted|offered|proposed)\b[^.;:!?\d]{0,30}$",
     re.I)
+# figures quoted to compare the new one with, further back in the sentence:
+_RETRO_WIDE = re.compile(
+    # "higher than the 1,800 police reported", "well below the 5,000 tons claimed", "above Monday's 20"
+    r"\b(?:more|less|fewer|higher|lower|greater|larger|smaller|bigger|weaker|stronger|worse|better|above|"
+    r"below|beyond)\s+(?:than\s+)?(?:the|its|their|[A-Z][a-z]+day['’]s)\s+[\"“‘']?$"
+    # "raised its offer to 4.2 per cent, from 3.5"
+    r"|\bto\s+[^,;.]{1,60},\s+from\s+(?:the\s+)?[\"“‘']?$"
+    # "after saying for two days that less than 1,000 had escaped"
+    r"|\bafter\s+(?:saying|reporting|putting|estimating|claiming|insisting|announcing)\b[^.;]{0,50}$"
+    # "more than doubled since Tuesday, when officials said about 180,000"
+    r"|\bsince\s+\w+,?\s+when\s+[^.;]{0,40}?\b(?:said|reported|estimated|put|gave)\b[^.;]{0,15}$"
+    # a correction: "An earlier version of this story said 31 children were hospitalized"
+    r"|\bearlier\s+version\s+of\s+th(?:is|e)\s+(?:story|article|report|piece)\b[^.;]{0,60}?\b"
+    r"(?:said|stated|reported|gave|put)\b[^.;]{0,50}$")
+
+
+def retrospective_before(text: str, sentence_start: int, start: int) -> bool:
+    """Is the figure starting at `start` an earlier one, by the words before it?"""
+    b = text[max(sentence_start, start - 40):start]
+    bl = b.lower()
+    if any(map(bl.__contains__, _RETRO_KEYS)) and (_RETRO_BEFORE.search(b) or _CHANGE_BEFORE.search(b)):
+        return True
+    return bool(_RETRO_WIDE.search(text, max(sentence_start, start - 140), start))
 _RETRO_AFTER = re.compile(
     r"^(?:\s+[\w’'-]+){0,3}?\s+(?:initially|originally|previously|earlier|first)\s+(?:forecast|estimated|"
     r"reported|announced|planned|expected|projected|predicted|said|stated|thought|believed|counted|given)\b", re.I)

@@ -149,6 +149,16 @@ def test_change_is_two_figures_the_earlier_retrospective():
     ("The surge, which forecasters had forecast at 12 to 15 feet, peaked at about 14 feet.", "12 to 15"),
     ("Some British media had reported on Monday that all 20 would arrive this year.", "20"),
     ("The authorities widened the exclusion zone from 8km to 12km around the crater.", "8km"),
+    # a figure quoted to compare the new one with
+    ("The tally is now 47, far higher than the 30 the council gave on Monday.", "30"),
+    ("That is well above Tuesday's 1,900 and below the \"more than 4,000\" organisers claim.", "1,900"),
+    ("That is well above Tuesday's 1,900 and below the \"more than 4,000\" organisers claim.", "more than 4,000"),
+    ("The board lifted its offer to 6 per cent on Friday, from 4.5 per cent.", "4.5 per cent"),
+    ("The firm now says 2,600 litres leaked, after saying for a week that under 500 had.", "under 500"),
+    ("Sales have tripled since March, when the company reported 12,000 units.", "12,000"),
+    ("Correction: An earlier version of this story said 19 schools were closed.", "19"),
+    ("Rangers had earlier spoken of \"up to 15\" hikers on the trail.", "up to 15"),
+    ("Four died, up from the \"at least two\" police gave on Sunday.", "at least two"),
 ])
 def test_retrospective(sentence, expr):
     claims = {c.text: c for c in extract_claims(sentence)}
@@ -558,3 +568,13 @@ def test_a_sentence_ends_after_a_glued_scale_but_not_after_an_abbreviation():
     text = "He said it was no more than £300m. Savers held £610m. It began at 6 a.m. Monday. Gen. Smith agreed."
     assert [text[s:e] for s, e in split_sentences(text)] == [
         "He said it was no more than £300m.", "Savers held £610m.", "It began at 6 a.m. Monday.", "Gen. Smith agreed."]
+
+
+@pytest.mark.parametrize("sentence,expr", [
+    ("The tally is now 47, far higher than the 30 the council gave on Monday.", "47"),
+    ("The board lifted its offer to 6 per cent on Friday, from 4.5 per cent.", "6 per cent"),
+    ("Police said their cameras had counted more than 1,200 vans by noon.", "more than 1,200"),
+])
+def test_the_figure_compared_with_an_earlier_one_is_current(sentence, expr):
+    claims = {c.text: c for c in extract_claims(sentence)}
+    assert not claims[expr].retrospective
