@@ -238,6 +238,8 @@ def _cannot_link(a: dict, b: dict) -> bool:
 REPORTING_RE = re.compile(
     r"\b(?:said|says|say|put|puts|putting|estimated?|estimates|maintains?|maintained|insists?|insisted|"
     r"reported|reports|claimed|claims|counted|counts|according\s+to)\b", re.I)
+DISPUTED_RE = re.compile(r"^[^;:.]{0,60}?,?\s+not\s+(?:the\s+)?[\"“‘']?$", re.I)
+COLON_SOURCE_RE = re.compile(r"(?:^|[;.•*]\s*|\n\s*)[A-Z]?[\w'’ .-]{2,40}:\s*[\"“‘']?(?:[^;:]{0,20})$")
 CONTRAST_RE = re.compile(r"\b(?:but|while|whereas|however)\b|;", re.I)
 
 
@@ -251,6 +253,10 @@ def rival_estimates(a: dict, b: dict) -> bool:
     sentence = first["sentence"]
     start = _offset_in_sentence(first)
     between = sentence[start + len(first.get("text") or ""):_offset_in_sentence(second)]
+    if DISPUTED_RE.search(between):
+        return True   # "11 officers were held, not eight": a figure and the one it disputes
+    if COLON_SOURCE_RE.search(between) and COLON_SOURCE_RE.search(sentence[:start]):
+        return True   # "Police: about 1,800 stranded; drivers' group: more than 3,000"
     # "..., but the Red Cross said", "nurses say 3,000 ..., hospital says 1,100"
     if not (CONTRAST_RE.search(between) or "," in between) or not REPORTING_RE.search(between):
         return False

@@ -154,6 +154,22 @@ def test_rival_estimates_without_but():
                                         {"article_id": 1, "sentence": plain, "text": "2,100"})
 
 
+@pytest.mark.parametrize("sentence,first,second,rivals", [
+    # a figure and the one it disputes
+    ("Organisers say 40,000 marched, not 12,000 as police claim", "40,000", "12,000", True),
+    ("\"We had 14 crew aboard, not nine,\" the captain said.", "14", "nine", True),
+    # sources named before a colon, in a summary line
+    ("* Coast guard: about 600 rescued; charities: more than 900", "about 600", "more than 900", True),
+    # two quantities, not two estimates
+    ("The ferry carried 300 passengers and 40 crew, not counting drivers.", "300", "40", False),
+    ("Key figures: 300 rescued; 12 still missing", "300", "12", False),
+])
+def test_disputed_and_colon_sourced_figures_are_rival_estimates(sentence, first, second, rivals):
+    a = {"article_id": 1, "sentence": sentence, "text": first}
+    b = {"article_id": 1, "sentence": sentence, "text": second}
+    assert grouping.rival_estimates(a, b) is rivals
+
+
 def test_a_past_event_named_in_a_later_article_keeps_its_measure():
     base = {"story": 1, "unit": "people", "qualifier": "exact"}
     claims = [

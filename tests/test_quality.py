@@ -23,10 +23,10 @@ FLOORS = {
     "heldout": {"grouping_f1": 0.88},
     "dev3": {"unit_accuracy": 0.94, "grouping_f1": 0.86},
     "dev4": {"unit_accuracy": 0.92, "grouping_f1": 0.77},
-    "dev5": {"unit_accuracy": 0.91, "grouping_f1": 0.71},
-    "heldout3": {"unit_accuracy": 0.82, "grouping_f1": 0.61},
-    "dev6": {"unit_accuracy": 0.85, "grouping_f1": 0.62},
-    "heldout2": {"core_recall": 0.95, "unit_accuracy": 0.93, "grouping_f1": 0.68},
+    "dev5": {"unit_accuracy": 0.91, "grouping_f1": 0.73},
+    "heldout3": {"unit_accuracy": 0.82, "grouping_f1": 0.65},
+    "dev6": {"unit_accuracy": 0.85, "grouping_f1": 0.74},
+    "heldout2": {"core_recall": 0.95, "unit_accuracy": 0.93, "grouping_f1": 0.75},
     "heldout4": {"unit_accuracy": 0.92, "grouping_f1": 0.81},
 }
 
