@@ -120,6 +120,7 @@ PREDICATE_STEMS = {
     "trapped": {"trapped", "stranded", "buried"},
     "diverted": {"diverted", "diversion", "diversions", "rerouted"},
     "vaccinated": {"vaccinated", "vaccination", "vaccinations", "jabs", "immunised", "immunized"},
+    "outage": {"power", "electricity", "blackout", "blackouts", "outage", "outages", "powerless"},
 }
 _STEM_OF = {word: stem for stem, words in PREDICATE_STEMS.items() for word in words}
 
@@ -178,11 +179,17 @@ def claim_terms(claim: dict) -> Counter:
     clause_start = max([b for b in breaks if b < position] or [0])
     clause_end = min([b for b in breaks if b >= figure_end] or [len(sentence)])
     words = [(m.start(), m.group()) for m in TOKEN_RE.finditer(sentence)]
+    # in running text a capitalised word is a name: "Westerly Power Networks" says nothing of
+    # an outage, "Rescue Services" nothing of the rescued (a headline in title case excepted)
+    names_possible = sum(1 for _, w in words if w[0].isupper()) * 2 < len(words)
     before = [w for w in words if w[0] < position]
     after = [w for w in words if w[0] >= figure_end]
     for distance_order, side in ((list(reversed(before)), "before"), (after, "after")):
         for distance, (start, word) in enumerate(distance_order):
             term = normalise_word(word)
+            if term in PREDICATE_STEMS and names_possible and start and word[0].isupper() and \
+                    not word.isupper():
+                term = None if word.lower() in PREDICATE_STEMS else word.lower()
             if not term or term in unit_words:
                 continue
             weight = 1.0 / (1.0 + distance / 3.0)

@@ -39,7 +39,7 @@ _RETRO_BEFORE = re.compile(
 _RETRO_WIDE = re.compile(
     # "higher than the 1,800 police reported", "well below the 5,000 tons claimed", "above Monday's 20"
     r"\b(?:more|less|fewer|higher|lower|greater|larger|smaller|bigger|weaker|stronger|worse|better|above|"
-    r"below|beyond)\s+(?:than\s+)?(?:the|its|their|[A-Z][a-z]+day['’]s)\s+[\"“‘']?$"
+    r"below|beyond|twice|double|triple|half)\s+(?:than\s+)?(?:the|its|their|[A-Z][a-z]+day['’]s)\s+[\"“‘']?$"
     # "raised its offer to 4.2 per cent, from 3.5"
     r"|\bto\s+[^,;.]{1,60},\s+from\s+(?:the\s+)?[\"“‘']?$"
     # "after saying for two days that less than 1,000 had escaped"

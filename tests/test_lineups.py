@@ -348,3 +348,15 @@ async def test_article_page_names_the_wire_copy(ds):
     data = (await ds.client.get("/border/-/discrepancies-article/{}.json".format(ids["Reuters"]))).json()
     assert [(o["outlet"], o["passages"]) for o in data["wire_copy"]["copied_by"]] == [("Global News", 12)]
     assert data["wire_copy"]["copied_from"] == []
+
+
+def test_a_capitalised_name_says_nothing_of_what_happened():
+    def terms(sentence, text):
+        return grouping.claim_terms({"sentence": sentence, "text": text, "unit": "customers"})
+    named = terms("Westerly Power Networks says 1.1 million customers were hit.", "1.1 million")
+    assert "outage" not in named and "power" in named
+    plain = terms("The utility says 1.1 million customers lost power.", "1.1 million")
+    assert "outage" in plain
+    # a headline in title case still says what happened
+    headline = terms("Storm Leaves 1.1 Million Without Power", "1.1 Million")
+    assert "outage" in headline
