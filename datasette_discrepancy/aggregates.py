@@ -14,12 +14,14 @@ import sys
 from collections import defaultdict
 
 from . import db as dblayer
-from .compare import DEFAULT_APPROX_TOLERANCE, DEFAULT_WINDOW_DAYS, _date, assess, compatible, interval, verdict
+from .compare import (DEFAULT_APPROX_TOLERANCE, DEFAULT_WINDOW_DAYS, _date, assess, compatible, interval, source,
+                      verdict)
 
 # Below this many claims the pairwise compare.assess is quick enough.
 PAIRWISE_MAX = 12
 
-CLAIM_COLUMNS = ("id", "value_low", "value_high", "qualifier", "retrospective", "outlet", "published", "status")
+CLAIM_COLUMNS = ("id", "value_low", "value_high", "qualifier", "retrospective", "outlet", "published", "status",
+                 "attribution")
 
 
 def assess_claims(claims, window_days=DEFAULT_WINDOW_DAYS, approx_tolerance=DEFAULT_APPROX_TOLERANCE):
@@ -59,25 +61,25 @@ def assess_claims(claims, window_days=DEFAULT_WINDOW_DAYS, approx_tolerance=DEFA
 
         return count
 
-    by_day, by_day_outlet = defaultdict(list), defaultdict(list)
+    by_day, by_day_source = defaultdict(list), defaultdict(list)
     for c in normal:
         if day(c) is not None:
             by_day[day(c)].append(c)
-            by_day_outlet[(day(c), c.get("outlet"))].append(c)
+            by_day_source[(day(c), source(c))].append(c)
     day_counters = {k: counter(g) for k, g in by_day.items()}
-    for key, group in by_day_outlet.items():
-        same_outlet = counter(group)
-        all_outlets = day_counters[key[0]]
+    for key, group in by_day_source.items():
+        same_source = counter(group)
+        all_sources = day_counters[key[0]]
         for c in group:
             lo, hi = bounds[c["id"]]
-            conflicts[c["id"]] += all_outlets(lo, hi) - same_outlet(lo, hi)
+            conflicts[c["id"]] += all_sources(lo, hi) - same_source(lo, hi)
 
     def pair(a, b):
         nonlocal disagreement
         if compatible(a, b, approx_tolerance):
             return
         disagreement = True
-        if a.get("outlet") != b.get("outlet") and day(a) is not None and day(a) == day(b):
+        if source(a) != source(b) and day(a) is not None and day(a) == day(b):
             conflicts[a["id"]] += 1
             conflicts[b["id"]] += 1
 
@@ -164,7 +166,7 @@ def measure_claims(db, measure_id):
         ClaimRow(row)
         for row in db.execute(
             """select claims.id, value_low, value_high, qualifier, retrospective, articles.outlet,
-              articles.published, claims.status
+              articles.published, claims.status, claims.attribution
             from claims join articles on articles.id = claims.article_id
             where measure_id = ? order by claims.id""",
             [measure_id],

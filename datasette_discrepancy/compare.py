@@ -72,6 +72,16 @@ def same_window(a: dict, b: dict, window_days: int = DEFAULT_WINDOW_DAYS) -> boo
     return abs((da - db).days) < window_days or (window_days == 0 and da == db)
 
 
+def source(claim: dict) -> Tuple[Optional[str], str]:
+    """Who stands behind a figure: its outlet, and within it whom the article
+    attributes it to ("the union says 11, the department eight" is a dispute
+    even in one article). Unattributed figures are the outlet's own."""
+    attribution = (claim.get("attribution") or "").strip().lower()
+    if attribution.startswith("the "):
+        attribution = attribution[4:]
+    return claim.get("outlet"), attribution
+
+
 def assess(
     claims: List[dict],
     window_days: int = DEFAULT_WINDOW_DAYS,
@@ -82,7 +92,7 @@ def assess(
     consistent: every pair of figures is compatible.
     revised: figures disagree only across time (or a retrospective mention
       quotes the earlier figure); later reports supersede earlier ones.
-    conflicting: incompatible figures from different outlets in the same window.
+    conflicting: incompatible figures from different sources in the same window.
     """
     current = [c for c in claims if not c.get("retrospective")]
     conflicts: Dict[int, int] = {c["id"]: 0 for c in claims}
@@ -95,7 +105,7 @@ def assess(
             if compatible(a, b, approx_tolerance):
                 continue
             disagreement = True
-            if a.get("outlet") != b.get("outlet") and same_window(a, b, window_days):
+            if source(a) != source(b) and same_window(a, b, window_days):
                 conflicts[a["id"]] += 1
                 conflicts[b["id"]] += 1
             else:

@@ -324,6 +324,22 @@ def test_assessment_consistent_revised_conflicting():
     assert assessment == "conflicting" and statuses[1] == "conflicts with 1"
 
 
+def test_sources_disputing_a_figure_in_one_article_conflict():
+    def claim(i, value, attribution, published="2025-09-08", retrospective=0):
+        return dict(id=i, value_low=value, value_high=value, qualifier="exact", outlet="Echo", published=published,
+                    attribution=attribution, retrospective=retrospective)
+
+    # "the union says 11 of its members were held, not the eight the department gives"
+    dispute = [claim(1, 11, "the union"), claim(2, 8, "The department")]
+    assessment, statuses = compare.assess(dispute)
+    assert assessment == "conflicting" and statuses[2] == "conflicts with 1"
+    # one source correcting itself within the day is a revision, not a dispute
+    assert compare.assess([claim(1, 11, "the department"), claim(2, 8, "The department", retrospective=1)])[0] \
+        == "revised"
+    # an outlet's own unattributed figures on two days are revised as ever
+    assert compare.assess([claim(1, 11, None, "2025-09-09"), claim(2, 8, None)])[0] == "revised"
+
+
 def test_near_verbatim_copies_match_and_a_shared_phrase_does_not():
     original = ("The decision to send active duty forces this time gives the Pentagon the ability to more "
                 "rapidly mobile greater capability than would be immediately available with the Guard, officials tell Reuters.")

@@ -183,8 +183,8 @@ def check_aggregates(db_path):
     assert sorted(stats) == sorted(stored)
     for measure_id, claims_count, assessment in conn.execute("select id, claims_count, assessment from measures"):
         rows = conn.execute(
-            """select claims.id, value_low, value_high, qualifier, retrospective, outlet, published, status
-            from claims join articles on articles.id = claims.article_id where measure_id = ?""",
+            """select claims.id, value_low, value_high, qualifier, retrospective, outlet, published, status,
+            attribution from claims join articles on articles.id = claims.article_id where measure_id = ?""",
             [measure_id],
         ).fetchall()
         claims = [dict(zip(aggregates.CLAIM_COLUMNS, r)) for r in rows]
@@ -217,6 +217,7 @@ def lineups(draw):
                 "retrospective": draw(st.sampled_from([0, 0, 0, 1])),
                 "outlet": draw(st.sampled_from(["A", "B", "C", None])),
                 "published": draw(st.sampled_from(["2024-03-01", "2024-03-02", "2024-03-05", None])),
+                "attribution": draw(st.sampled_from([None, "police", "the Police", "the union"])),
             }
         )
     return claims
@@ -233,9 +234,8 @@ def test_fast_assessment_equals_pairwise(claims):
         aggregates.PAIRWISE_MAX = original
 
 
-def test_fast_assessment_of_a_large_lineup_is_quick():
-    import time
-
+def test_fast_assessment_of_a_large_lineup():
+    # 50,000 claims: the pairwise version would take hours (scripts/bench.py times the real thing)
     rng = random.Random(0)
     claims = []
     for i in range(50_000):
@@ -251,10 +251,9 @@ def test_fast_assessment_of_a_large_lineup_is_quick():
                 "published": "2024-03-{:02d}".format(rng.randrange(1, 29)),
             }
         )
-    start = time.perf_counter()
     assessment, statuses = aggregates.assess_claims(claims)
     assert assessment == "conflicting" and len(statuses) == 50_000
-    assert time.perf_counter() - start < 20  # the pairwise version takes hours
+    assert statuses[0].startswith("conflicts with")
 
 
 @pytest.mark.asyncio
