@@ -21,7 +21,7 @@ from .compare import (DEFAULT_APPROX_TOLERANCE, DEFAULT_WINDOW_DAYS, _date, asse
 PAIRWISE_MAX = 12
 
 CLAIM_COLUMNS = ("id", "value_low", "value_high", "qualifier", "retrospective", "outlet", "published", "status",
-                 "attribution")
+                 "attribution", "unit")
 
 
 def assess_claims(claims, window_days=DEFAULT_WINDOW_DAYS, approx_tolerance=DEFAULT_APPROX_TOLERANCE):
@@ -166,7 +166,7 @@ def measure_claims(db, measure_id):
         ClaimRow(row)
         for row in db.execute(
             """select claims.id, value_low, value_high, qualifier, retrospective, articles.outlet,
-              articles.published, claims.status, claims.attribution
+              articles.published, claims.status, claims.attribution, claims.unit
             from claims join articles on articles.id = claims.article_id
             where measure_id = ? order by claims.id""",
             [measure_id],

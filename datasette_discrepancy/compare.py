@@ -8,6 +8,11 @@ import datetime
 import math
 from typing import Dict, List, Optional, Tuple
 
+from .units import CANONICAL, canonical
+
+# units whose figures convert ("miles" into km); a temperature in fahrenheit into celsius
+CANONICAL_UNITS = {unit for unit, (name, _) in CANONICAL.items() if name != unit} | {"fahrenheit"}
+
 DEFAULT_WINDOW_DAYS = 1
 DEFAULT_APPROX_TOLERANCE = 0.10  # "about 2,000" covers 1,800 to 2,200
 
@@ -32,7 +37,16 @@ def rounding_tolerance(value: float) -> float:
 
 
 def interval(claim: dict, approx_tolerance: float = DEFAULT_APPROX_TOLERANCE) -> Tuple[float, float]:
-    """The values a claim allows, widened by its qualifier and rounding."""
+    """The values a claim allows, widened by its qualifier and rounding, in its
+    unit's canonical unit when it has one (so "30,000 feet" meets "9 km")."""
+    lo, hi = _raw_interval(claim, approx_tolerance)
+    unit = claim.get("unit")
+    if unit and unit in CANONICAL_UNITS:
+        _, lo, hi = canonical(unit, lo, hi)
+    return lo, hi
+
+
+def _raw_interval(claim: dict, approx_tolerance: float) -> Tuple[float, float]:
     low, high = claim.get("value_low"), claim.get("value_high")
     qualifier = claim.get("qualifier") or "exact"
     lo = -math.inf if low is None else low

@@ -95,7 +95,7 @@ async def measure_cells(db, measure_id):
 
 async def measure_claims_for_assessment(db, measure_id):
     sql = """select claims.id, value_low, value_high, qualifier, retrospective, articles.outlet, articles.published,
-      claims.attribution
+      claims.attribution, claims.unit
       from claims join articles on articles.id = claims.article_id
       where claims.measure_id = ? order by articles.published, claims.id"""
     return [dict(r) for r in (await db.execute(sql, [measure_id])).rows]

@@ -16,11 +16,12 @@ ASSESSMENT_ORDER = {"conflicting": 0, "revised": 1}  # then the rest
 _CACHE = weakref.WeakKeyDictionary()  # Datasette -> {(database, settings): (version, assessments)}
 
 CLAIMS_SQL = """select claims.measure_id, claims.id, value_low, value_high, qualifier, retrospective,
-  articles.outlet, articles.published, claims.attribution
+  articles.outlet, articles.published, claims.attribution, claims.unit
 from claims join articles on articles.id = claims.article_id
 where claims.measure_id is not null
 order by claims.measure_id, articles.published, claims.id"""
-FIELDS = ("id", "value_low", "value_high", "qualifier", "retrospective", "outlet", "published", "attribution")
+FIELDS = ("id", "value_low", "value_high", "qualifier", "retrospective", "outlet", "published", "attribution",
+          "unit")
 
 
 def data_version(db):

@@ -340,6 +340,22 @@ def test_sources_disputing_a_figure_in_one_article_conflict():
     assert compare.assess([claim(1, 11, None, "2025-09-09"), claim(2, 8, None)])[0] == "revised"
 
 
+def test_figures_in_different_units_are_compared_converted():
+    def claim(i, value, unit, qualifier="exact", outlet="A"):
+        return dict(id=i, value_low=value, value_high=value, qualifier=qualifier, unit=unit, outlet=outlet,
+                    published="2025-03-01", retrospective=0)
+
+    # an ash column "30,000 feet" high and "about 9 km" high agree
+    assert compare.assess([claim(1, 30000, "feet"), claim(2, 9, "km", "approximately", "B")])[0] == "consistent"
+    # a limit of 150 litres a person and "about 40 gallons" agree; 40 litres does not
+    assert compare.assess([claim(1, 150, "litres"), claim(2, 40, "gallons", "approximately", "B")])[0] \
+        == "consistent"
+    assert compare.assess([claim(1, 150, "litres"), claim(2, 40, "litres", "approximately", "B")])[0] \
+        == "conflicting"
+    # 100F is 37.8C
+    assert compare.compatible(claim(1, 100, "fahrenheit"), claim(2, 38, "celsius", "approximately"))
+
+
 def test_near_verbatim_copies_match_and_a_shared_phrase_does_not():
     original = ("The decision to send active duty forces this time gives the Pentagon the ability to more "
                 "rapidly mobile greater capability than would be immediately available with the Guard, officials tell Reuters.")

@@ -184,7 +184,7 @@ def check_aggregates(db_path):
     for measure_id, claims_count, assessment in conn.execute("select id, claims_count, assessment from measures"):
         rows = conn.execute(
             """select claims.id, value_low, value_high, qualifier, retrospective, outlet, published, status,
-            attribution from claims join articles on articles.id = claims.article_id where measure_id = ?""",
+            attribution, unit from claims join articles on articles.id = claims.article_id where measure_id = ?""",
             [measure_id],
         ).fetchall()
         claims = [dict(zip(aggregates.CLAIM_COLUMNS, r)) for r in rows]
