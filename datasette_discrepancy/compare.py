@@ -21,8 +21,8 @@ OPEN_HIGH = {"less_than", "at_most"}
 
 
 def rounding_tolerance(value: float) -> float:
-    """Half a unit of the last significant digit a round figure shows:
-    2,100 -> 50, 800 -> 50, 5,000 -> 500, 2,083 -> 0.5."""
+    """(Just under) half a unit of the last significant digit a round figure
+    shows: 2,100 -> 50, 800 -> 50, 5,000 -> 500, 2,083 -> 0.5."""
     if value is None or value == 0 or value != value:
         return 0.0
     value = abs(value)
@@ -33,7 +33,8 @@ def rounding_tolerance(value: float) -> float:
     while digits % 10 == 0 and digits >= 10:
         digits //= 10
         step *= 10
-    return step / 2
+    # a shade under half, so neighbours do not touch: "two" dead and "three" dead disagree
+    return step * 0.499
 
 
 def interval(claim: dict, approx_tolerance: float = DEFAULT_APPROX_TOLERANCE) -> Tuple[float, float]:

@@ -340,6 +340,17 @@ def test_sources_disputing_a_figure_in_one_article_conflict():
     assert compare.assess([claim(1, 11, None, "2025-09-09"), claim(2, 8, None)])[0] == "revised"
 
 
+def test_neighbouring_small_counts_disagree():
+    def claim(i, value, published):
+        return dict(id=i, value_low=value, value_high=value, qualifier="exact", outlet="A" if i == 1 else "B",
+                    published=published, retrospective=0)
+
+    assert not compare.compatible(claim(1, 2, "x"), claim(2, 3, "x"))
+    assert compare.assess([claim(1, 2, "2025-06-17"), claim(2, 3, "2025-06-18")])[0] == "revised"
+    # a round figure still covers its rounding: 2,100 and 2,092
+    assert compare.compatible(claim(1, 2100, "x"), claim(2, 2092, "x"))
+
+
 def test_figures_in_different_units_are_compared_converted():
     def claim(i, value, unit, qualifier="exact", outlet="A"):
         return dict(id=i, value_low=value, value_high=value, qualifier=qualifier, unit=unit, outlet=outlet,
