@@ -102,6 +102,8 @@ def assess_claims(claims, window_days=DEFAULT_WINDOW_DAYS, approx_tolerance=DEFA
             if min_hi < lo or max_lo > hi:
                 disagreement = True
                 break
+        if not disagreement and _restated_any(retro, current):
+            disagreement = True
 
     # Superseded: some current figure published strictly later disagrees.
     superseded = set(c["id"] for c in retro)
@@ -120,6 +122,27 @@ def assess_claims(claims, window_days=DEFAULT_WINDOW_DAYS, approx_tolerance=DEFA
             later_min_hi, later_max_lo = min(later_min_hi, hi), max(later_max_lo, lo)
 
     return verdict(claims, conflicts, superseded, disagreement)
+
+
+def _restated_any(retro, current):
+    """compare._restated for some (earlier, current) pair. Going back from the
+    latest date, the first two different figures published on or after each date
+    are all it takes to know."""
+    by_date = defaultdict(list)
+    for c in current:
+        by_date[c.get("published") or ""].append((c.get("value_low"), c.get("value_high")))
+    dates = sorted(by_date)
+    seen, from_date = [], {}
+    for d in reversed(dates):
+        for pair in by_date[d]:
+            if len(seen) < 2 and pair not in seen:
+                seen.append(pair)
+        from_date[d] = list(seen)
+    for r in retro:
+        i = bisect.bisect_left(dates, r.get("published") or "")
+        if i < len(dates) and any(pair != (r.get("value_low"), r.get("value_high")) for pair in from_date[dates[i]]):
+            return True
+    return False
 
 
 STATS_SQL = """

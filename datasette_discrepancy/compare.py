@@ -112,8 +112,9 @@ def assess(
     current = [c for c in claims if not c.get("retrospective")]
     conflicts: Dict[int, int] = {c["id"]: 0 for c in claims}
     superseded = set(c["id"] for c in claims if c.get("retrospective"))
-    disagreement = bool(superseded) and any(
-        not compatible(r, c, approx_tolerance) for r in claims if r.get("retrospective") for c in current
+    disagreement = any(
+        not compatible(r, c, approx_tolerance) or _restated(r, c) for r in claims if r.get("retrospective")
+        for c in current
     )
     for i, a in enumerate(current):
         for b in current[i + 1 :]:
@@ -128,6 +129,14 @@ def assess(
                 if (older.get("published") or "") < (newer.get("published") or ""):
                     superseded.add(older["id"])
     return verdict(claims, conflicts, superseded, disagreement)
+
+
+def _restated(earlier: dict, current: dict) -> bool:
+    """A figure reported alongside or after an earlier one it differs from: the text
+    itself says the count changed ("six, up from the 'at least four'"), even when the
+    old interval would allow the new figure."""
+    return (current.get("published") or "") >= (earlier.get("published") or "") and (
+        current.get("value_low"), current.get("value_high")) != (earlier.get("value_low"), earlier.get("value_high"))
 
 
 def verdict(claims, conflicts: Dict[int, int], superseded, disagreement: bool) -> Tuple[str, Dict[int, str]]:

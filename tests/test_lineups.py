@@ -351,6 +351,18 @@ def test_neighbouring_small_counts_disagree():
     assert compare.compatible(claim(1, 2100, "x"), claim(2, 2092, "x"))
 
 
+def test_an_earlier_figure_quoted_against_a_new_one_is_a_revision():
+    def claim(i, low, high, qualifier, published, retrospective=0):
+        return dict(id=i, value_low=low, value_high=high, qualifier=qualifier, outlet="A", published=published,
+                    retrospective=retrospective)
+
+    # "at least four" allows six, but "six, up from the 'at least four'" says the count changed
+    toll = [claim(1, 4, None, "at_least", "2025-09-08"), claim(2, 6, 6, "exact", "2025-09-11"),
+            claim(3, 4, None, "at_least", "2025-09-11", retrospective=1)]
+    assert compare.assess(toll)[0] == "revised"
+    assert compare.assess(toll[:2])[0] == "consistent"
+
+
 def test_figures_in_different_units_are_compared_converted():
     def claim(i, value, unit, qualifier="exact", outlet="A"):
         return dict(id=i, value_low=value, value_high=value, qualifier=qualifier, unit=unit, outlet=outlet,
