@@ -21,11 +21,19 @@ _SUBJ_VERB = re.compile(
     r"(?:^|[,;:“\"—–-]\s*|\bthat\s+)((?:(?:the|a|an|three|two|four|five|several|some|many|other|senior|top)\s+)?"
     r"(?:[A-Z][\w.'’&-]*|[a-z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’&-]*|[a-z][\w.'’-]*)){0,7}?)"
     r"\s+(?:also\s+|previously\s+|later\s+|again\s+|have\s+|has\s+|had\s+)?(?:said|says|say|told|tell|tells|estimated|estimates|reported|reports|"
-    r"announced|confirmed|stated|added|noted|tweeted|wrote|claimed|warned|predicted)\b")
+    r"announced|confirmed|stated|added|noted|tweeted|wrote|claimed|warned|predicted|puts?|believes?|"
+    r"insists?|insisted|maintains?|maintained|gave|gives|counted|counts|stands\s+by|stood\s+by)\b")
+# headings that end in a colon and are no source: "Key figures:", "Latest:", "Update:"
+_LABEL_WORDS = {"figures", "numbers", "points", "facts", "glance", "latest", "breaking", "update", "updated",
+                "correction", "note", "photo", "photos", "video", "watch", "related", "live", "timeline",
+                "summary", "background", "context", "q", "a", "more", "toll", "total", "totals", "so far"}
+# a summary line that names its source first: "Police: 9 dead, 53 injured"
+_COLON_SOURCE = re.compile(r"^[\s•*·-]*((?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[\w'’.&-]+){0,4}):\s+(?=\S*\d|[A-Za-z]+\s+\d)")
 _SAID_SUBJ = re.compile(r"[,”\"]\s*(?:said|says|according\s+to)\s+((?:the|a|an)?\s*[\w.'’& -]{2,60}?)(?=[.,;!?]|$)")
 
 _KEYS = ("accord", " by ", "said", "say", "told", "tell", "estimat", "report", "announc", "confirm",
-         "stated", "states", "added", "adds", "noted", "notes", "tweet", "wrote", "claim", "warn", "predict")
+         "stated", "states", "added", "adds", "noted", "notes", "tweet", "wrote", "claim", "warn", "predict",
+         "put", "believe", "insist", "maintain", "gave", "give", "count", "stand", "stood")
 _BAD_HEAD = re.compile(r"^(?:it|he|she|they|we|i|you|this|that|which|who|there|officials? also)$", re.I)
 
 
@@ -50,6 +58,13 @@ def _clean(s: str) -> Optional[str]:
 
 def find_attribution(sentence: str) -> Optional[str]:
     """Best-effort source of the figures in `sentence` (None if not stated)."""
+    if ":" in sentence[:50]:
+        m = _COLON_SOURCE.match(sentence)
+        if m and not _DIGIT.search(m.group(1)) and not m.group(1).isupper() and \
+                m.group(1).lower().split()[-1] not in _LABEL_WORDS:
+            r = _clean(m.group(1))
+            if r:
+                return r
     sl = sentence.lower()
     if not any(map(sl.__contains__, _KEYS)):
         return None

@@ -384,10 +384,17 @@ def _finish(text: str, tl: str, layout: Layout, raws: List[_Raw]) -> List[Claim]
             if retrospective_before(text, ss, r.start) or \
                     (any(map(all_.__contains__, _RETRO_AFTER_KEYS)) and _RETRO_AFTER.match(al)):
                 retro = True
-        # attribution
+        # attribution: the figure's own clause when sources dispute in one sentence
+        # ("the city says 16 are missing; the managers say no more than five"), else the sentence's
         if sidx not in attr_cache:
             attr_cache[sidx] = find_attribution(sentence)
         attribution = attr_cache[sidx]
+        if attribution and _DISPUTE_BREAK.search(sentence):
+            cs, ce = _clause_around(sentence, r.start - ss)
+            key = (sidx, cs)
+            if key not in attr_cache:
+                attr_cache[key] = find_attribution(sentence[cs:ce].strip()) if (cs, ce) != (0, len(sentence)) else None
+            attribution = attr_cache[key] or attribution
         cu, cl, ch = canonical(unit, low, high)
         ctx = _context(tl, ss, se, r.start, r.end)
         out.append(Claim(
@@ -400,6 +407,21 @@ def _finish(text: str, tl: str, layout: Layout, raws: List[_Raw]) -> List[Claim]
         ))
     _units_from_repeats(out)
     return out
+
+
+_DISPUTE_BREAK = re.compile(r";|,\s+(?:but|while|whereas|not)\s|\s+but\s|\s[—–]\s")
+
+
+def _clause_around(sentence: str, offset: int) -> Tuple[int, int]:
+    """(start, end) in `sentence` of the clause holding `offset`, between dispute breaks."""
+    start, end = 0, len(sentence)
+    for m in _DISPUTE_BREAK.finditer(sentence):
+        if m.end() <= offset:
+            start = m.end()
+        elif m.start() >= offset:
+            end = m.start()
+            break
+    return start, end
 
 
 def _units_from_repeats(claims: List[Claim]) -> None:

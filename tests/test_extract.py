@@ -402,6 +402,28 @@ def test_attribution():
     assert c.unit == "migrants"
 
 
+@pytest.mark.parametrize("text,expr,source", [
+    ("Local police put Saturday's crowd at some 40,000.", "some 40,000", "Local police"),
+    ("The Foreign Office believes about 700 Britons are still on the island.", "about 700", "The Foreign Office"),
+    ("- Coast guard: 9 dead, 53 injured", "9", "Coast guard"),
+    # each source its own figure, in one sentence
+    ("The city says 16 people are unaccounted for; the landlord says no more than five.", "16", "The city"),
+    ("The city says 16 people are unaccounted for; the landlord says no more than five.", "no more than five",
+     "the landlord"),
+    ("Police said 3,000 people marched, but organisers said 10,000 took part.", "10,000", "organisers"),
+    # one source, two clauses
+    ("Police said 40 people died; 12 more are missing.", "12", "Police"),
+])
+def test_attribution_of_each_figure(text, expr, source):
+    claims = {c.text: c for c in extract_claims(text)}
+    assert claims[expr].attribution == source
+
+
+@pytest.mark.parametrize("text", ["Key figures: 300 rescued", "WATCH: 5 things to know about the storm"])
+def test_a_heading_is_no_source(text):
+    assert all(c.attribution is None for c in extract_claims(text))
+
+
 def test_noun_phrase_and_context():
     c = one("There are 2,100 U.S. National Guard forces at the border already.")
     assert c.unit == "troops"
