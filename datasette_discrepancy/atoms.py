@@ -14,7 +14,9 @@ from .units import normalize_unit
 from .nouns import _count_noun_follows
 from .not_claims import (_AGE_AFTER, _AGE_BEFORE, _APPOSITION_AFTER, _APPOSITION_BEFORE, _CAP_BEFORE,
                          _LABEL_BEFORE, _LABEL_LOWER, _LABEL_WORDS, _MONTH_AFTER, _MONTH_BEFORE, _MONTH_CAP, _OF_N,
-                         _PARTITIVE_PRONOUN, _ranked_list_item, _PHOTO_AFTER, _PHOTO_COUNTER, _PHOTO_COUNTER_END, _PHOTO_FIRST, _READ_TIME_AFTER, _SOCIAL_AFTER, _SOCIAL_BEFORE, _SEQ_BEFORE, _SEQ_LABELS, _STREET_AFTER,
+                         _PARTITIVE_PRONOUN, _ranked_list_item, _PHOTO_AFTER, _PHOTO_COUNTER, _PHOTO_COUNTER_END, _PHOTO_FIRST, _READ_TIME_AFTER, _SOCIAL_AFTER, _SOCIAL_BEFORE,
+                         _OFFSET_BEFORE, _PLAYER_BEFORE, _DOT_TIME_BEFORE, _DOT_TIME_AFTER, _EMERGENCY_AFTER,
+                         _EMERGENCY_BEFORE, _SEQ_BEFORE, _SEQ_LABELS, _STREET_AFTER,
                          _STREET_BEFORE, _TIME_AFTER, _WEEKDAY_BEFORE, _excluded_at, _in_phone_run,
                          _list_marker_at, _seq_label)
 
@@ -182,7 +184,8 @@ _COUNTS_AND_BEFORE = re.compile(
     r"[a-z-]+(?:s|men|dead|injured|missing)\s+and\s+$", re.I)
 _NEGATIVE_BEFORE = re.compile(r"(?:\b(minus)[ \t]+|(?<![\w.,)\]])[-−])$", re.I)
 _DEGREES_AFTER = re.compile(r"[ \t]*(?:°|degrees?\b)", re.I)
-_PRONOUN_ONE_BEFORE = re.compile(r"\b(?:each|every|no|any|the|this|that|which|another)\s+$", re.I)
+_PRONOUN_ONE_BEFORE = re.compile(r"\b(?:each|every|no|any|the|this|that|which|another|words\s+of|"
+                                 r"according\s+to|told)\s+$", re.I)
 _ANECDOTE_AFTER = re.compile(r"(?:[ \t]+[\w'’-]+){1,6}?[ \t]+(?:said|says|told|recalled|remembered|described|"
                              r"added|explained|wrote|posted|tweeted|asked)\b")
 # words before a figure that are no name, even in a headline in capitals ("MORE THAN 400")
@@ -287,7 +290,7 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
         before = text[max(0, a.start - 40):a.start]
         after = text[end:end + 60]
         bs = before.rstrip()
-        prev_word = bs.rsplit(None, 1)[-1] if bs else ""
+        prev_word = bs.rsplit(None, 1)[-1].lstrip("\"“‘'(") if bs else ""
         prev_cap = prev_word[:1].isupper() or prev_word[:1] in "#№"
         # dates, times
         if a.is_int and (val <= 31 or (1000 <= val <= 2100 and "," not in dig)) and \
@@ -337,7 +340,14 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
         if _PARTNERS_AFTER.match(after) and bs.lower().endswith("our"):
             return None   # cookie banners: "We and our 842 partners store ..."
         if _SOCIAL_AFTER.match(after) or _SOCIAL_BEFORE.search(before):
-            return None   # page furniture: "4.3K likes", "89 comments", "COMMENTS (1,024)"
+            return None   # page furniture: "4.3K likes", "89 comments", "COMMENTS (1,024)", "Comments 212"
+        if val < 24 and (_OFFSET_BEFORE.search(before) or _PLAYER_BEFORE.search(before)):
+            return None   # "GMT+6", "Listen (9 min)"
+        if not a.is_int and len(dig) <= 5 and re.fullmatch(r"(?:[01]?\d|2[0-3])\.[0-5]\d", dig) and \
+                _DOT_TIME_BEFORE.search(before) and _DOT_TIME_AFTER.match(after):
+            return None   # "at 11.40 on Saturday": a clock time
+        if dig in ("911", "999", "112", "000") and (_EMERGENCY_AFTER.match(after) or _EMERGENCY_BEFORE.search(before)):
+            return None   # "911 calls", "dialled 999"
         if a.is_int and val < 1000 and (_PHOTO_COUNTER.match(text, max(0, a.start - 2)) or (
                 _PHOTO_COUNTER_END.search(before) and after.lstrip(" \t")[:1] in ("\n", ""))):
             return None   # "(AWS Photo/Marta Klein) 1 of 14"
@@ -405,9 +415,9 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
     if wl in ("one", "a", "an") or wl.startswith("one "):
         if wl == "one" or wl.startswith("one "):
             # "one" is a pronoun unless a count noun follows
-            if wl == "one" and not m.group("half") and _PRONOUN_ONE_BEFORE.search(text, max(0, a.start - 8), a.start) \
+            if wl == "one" and not m.group("half") and _PRONOUN_ONE_BEFORE.search(text, max(0, a.start - 14), a.start) \
                     and not _RATIO_AFTER.match(text, a.end):
-                return None   # "each one", "no one", "the one"
+                return None   # "each one", "no one", "the one", "in the words of one official"
             if wl == "one" and not m.group("half"):
                 if _count_noun_follows(text, a.end, singular_ok=True, max_words=2):
                     if _ANECDOTE_AFTER.match(text, a.end):

@@ -168,7 +168,7 @@ def _list_marker_at(text: str, pos: int) -> bool:
     if q == 0 or not (text[q - 1].islower() or text[q - 1] in ",;"):
         return True
     ls = text.rfind("\n", 0, q) + 1      # the line before is itself a list item: "1. eggs\n2. milk"
-    return _LIST_ITEM.match(text, ls, q) is not None
+    return _LIST_ITEM.match(text, ls, q) is not None or _RANKED_HEADING.match(text, ls, q) is not None
 
 
 _RANKED_HEADING = re.compile(r"^[ \t]*(?:most[ \t]+(?:read|viewed|popular|shared|commented|watched)|trending|"
@@ -199,7 +199,17 @@ _PHOTO_AFTER = re.compile(r"\s*(?:PHOTOS|Photos|photos|IMAGES|Images|images|PICT
 # reactions under a post or an article: "4.3K likes  1.9K reposts", "89 comments", "COMMENTS (1,024)"
 _SOCIAL_AFTER = re.compile(r"[ \t]*(?:likes?|reposts?|retweets?|replies|quotes|comments|shares|views|bookmarks)\b"
                            r"[ \t]*(?:[|·•\n]|$|\d)", re.I)
-_SOCIAL_BEFORE = re.compile(r"\b(?:comments|replies|shares)\s*\($", re.I)
+_SOCIAL_BEFORE = re.compile(r"\b(?:comments|replies|shares|reactions)[ \t]*[(:]?[ \t]*$", re.I)
+# a time-zone offset ("GMT+6"), an audio or video length ("Listen (9 min)")
+_OFFSET_BEFORE = re.compile(r"\b(?:GMT|UTC)[ \t]?[+−-]$")
+_PLAYER_BEFORE = re.compile(r"\b(?:listen|watch|play|duration)[ \t]*[(:][ \t]*$", re.I)
+# a clock time with a dot: "at 11.40 on Saturday"
+_DOT_TIME_BEFORE = re.compile(r"\b(?:at|from|until|till|by|before|after)[ \t]+$", re.I)
+_DOT_TIME_AFTER = re.compile(r"[ \t]*(?:on\b|this\b|that\b|last\b|local\b|hrs?\b|hours\b|[ap]\.?m\b|GMT|BST|,|;)",
+                             re.I)
+# emergency numbers: "911 calls", "dialled 999"
+_EMERGENCY_AFTER = re.compile(r"[ \t]+(?:calls?|callers?|operators?|dispatch(?:ers?)?|lines?|cent(?:er|re)s?)\b", re.I)
+_EMERGENCY_BEFORE = re.compile(r"\b(?:dial(?:l?ed|s|ing)?|call(?:ed|s|ing)?|rang|ring(?:s|ing)?)[ \t]+$", re.I)
 # a gallery counter after a photo credit: ") 1 of 14"
 _PHOTO_COUNTER = re.compile(r"\)[ \t]\d{1,2}[ \t]+of[ \t]+\d{1,3}[ \t]*$", re.M)
 _PHOTO_COUNTER_END = re.compile(r"\)[ \t]\d{1,2}[ \t]+of[ \t]+$")

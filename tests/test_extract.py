@@ -103,6 +103,8 @@ CASES += [
     ("A handful of nurses were sent home.", "A handful", 3, 9, "vague", "nurses"),
     # a duration with a hedge keeps its unit
     ("It is the worst accident in more than two decades.", "more than two", 2, None, "more_than", "decades"),
+    # a decimal after "to" is a value, not a clock time
+    ("The index fell to 11.40 on Monday.", "11.40", 11.4, 11.4, "exact", None),
     # "and a half", before or without a scale word
     ("The siege lasted two and a half days.", "two and a half", 2.5, 2.5, "exact", "days"),
     ("Roughly one and a half million viewers tuned in.", "Roughly one and a half million", 1_500_000,
@@ -331,10 +333,19 @@ def test_relative_multiple_of_previous_figure():
     # an age band
     "Turnout among voters aged 18 to 24 was low.",
     "It happened on Friday 13.",
+    # page furniture and clock times
+    "Published May 2, 2025\n\nComments 1,308\n\nThe council met.",
+    "May 2, 2025, 10:14 AM GMT+6",
+    "By Ana Ruiz | May 2, 2025\nListen (9 min)\n",
+    "At 11.40 on Saturday the alarm sounded.",
+    "Most viewed\n1. Man completes marathon\n2. Storm warning",
+    "Callers jammed 911 lines through the night.",
+    '"Level 4 means you stay on the marked piste," the guide said.',
     # "one" as a pronoun, or one person quoted
     "Each one sends people running for the open fields.",
     "One shop worker in the high street said the water came in fast.",
     "No one was hurt.",
+    "In the words of one aid official, the camp is full.",
 ])
 def test_exclusions(sentence):
     claims = extract_claims(sentence)
