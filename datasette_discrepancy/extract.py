@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import List, Optional, Tuple
 
 from .numbers import TENS_WORDS, UNITS_WORDS, parse_digits, parse_words
-from .units import canonical
+from .units import MEASURE_UNITS, canonical
 from .sentences import Layout
 from .attribution import find_attribution
 from .atoms import ATOM_RE, _atoms, _lower_same_length, _parse_atom
@@ -357,9 +357,11 @@ def _finish(text: str, tl: str, layout: Layout, raws: List[_Raw]) -> List[Claim]
             if cand:
                 unit, np_ = cand
         if np_ and np_.lower() == "others":
-            # "2,300 buildings collapsed and 9,000 others were damaged"
+            # "2,300 buildings collapsed and 9,000 others were damaged" (not the "7.1-magnitude" tremor)
             for psi, pu, pnp in reversed(prev_units):
-                if psi == sidx:
+                if sidx - psi > 2:
+                    break
+                if pu not in MEASURE_UNITS and pu != "times":
                     unit, np_ = pu, pnp
                     break
         if unit in _PREMISES and _POWER.search(sentence) and _PREMISES_AND.match(text, r.end, se):

@@ -524,6 +524,8 @@ UNIT_CASES = [
     # "one" ending a list of counts, or with what befell it
     ("Among the injured are three French tourists and one Belgian, officials said.", "one", "tourists"),
     ("Six people are in hospital, one of them in a critical condition.", "one", "people"),
+    # "others" are more of what was counted before, not the tremor's magnitude
+    ("The 6.8-magnitude quake flattened 1,200 homes and left about 4,000 others damaged.", "about 4,000", "homes"),
     # storeys are floors; kroner are Norwegian crowns
     ("The 14-storey tower was evacuated.", "14", "floors"),
     ("The ferry line lost 65 million kroner last year.", "65 million", "nok"),
