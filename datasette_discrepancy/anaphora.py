@@ -167,16 +167,31 @@ def _unit_by_anaphora(text: str, layout: Layout, r, sidx: int, ss: int, se: int,
 
 
 def _named_people(text: str, layout: Layout, sidx: int, ss: int, se: int) -> Optional[str]:
-    """The first plural noun for people in the sentence, else in the one before
-    ("the caravan of Central American migrants ... now numbers 7,000")."""
+    """The first plural noun for people in the sentence, else in the one before or after
+    ("the caravan of Central American migrants ... now numbers 7,000"), else the one the
+    article uses most ("a caravan of mostly Hondurans" in a story about migrants)."""
     spans = [(ss, se)]
-    if sidx > 0 and layout.sentences:
-        spans.append(layout.sentences[sidx - 1])
+    if layout.sentences:
+        if sidx > 0:
+            spans.append(layout.sentences[sidx - 1])
+        if sidx + 1 < len(layout.sentences):
+            spans.append(layout.sentences[sidx + 1])
     for lo, hi in spans:
         for t in _TOKEN.finditer(text, lo, hi):
             w = t.group()
             if w.islower() and w.endswith("s") and w != "people" and normalize_unit(w) in _PERSON_UNITS:
                 return normalize_unit(w)
+    counts = {}
+    for t in _TOKEN.finditer(text):
+        w = t.group()
+        if w.islower() and w.endswith("s") and w != "people":
+            u = normalize_unit(w)
+            if u in _PERSON_UNITS:
+                counts[u] = counts.get(u, 0) + 1
+    if counts:
+        best = max(counts.values())
+        if best >= 2:
+            return min(u for u, c in counts.items() if c == best)
     return None
 
 

@@ -42,8 +42,9 @@ def test_the_figures_the_story_turns_on(seed_db_path):
     assert (800, 1000, "range", "troops") in claim_values(db, "800 to 1,000")
     assert (5200, 5200, "exact", "troops") in claim_values(db, "5,200")
     assert (2100, 2100, "exact", "troops") in claim_values(db, "2,100")
-    # "a caravan of mostly Hondurans, estimated to number between 3,500 and 7,000": people
-    assert claim_values(db, "between 3,500 and 7,000") == {(3500, 7000, "range", "people")}
+    # "a caravan of mostly Hondurans, estimated to number between 3,500 and 7,000": the people
+    # the article says the caravan is made of
+    assert claim_values(db, "between 3,500 and 7,000") == {(3500, 7000, "range", "migrants")}
     assert claim_values(db, "more than 7,000") == {(7000, None, "more_than", "migrants")}
     assert claim_values(db, "800 or more") == {(800, None, "at_least", "troops")}
 
