@@ -34,7 +34,8 @@ _SAID_SUBJ = re.compile(r"[,”\"]\s*(?:said|says|according\s+to)\s+((?:the|a|an
 _KEYS = ("accord", " by ", "said", "say", "told", "tell", "estimat", "report", "announc", "confirm",
          "stated", "states", "added", "adds", "noted", "notes", "tweet", "wrote", "claim", "warn", "predict",
          "put", "believe", "insist", "maintain", "gave", "give", "count", "stand", "stood")
-_BAD_HEAD = re.compile(r"^(?:it|he|she|they|we|i|you|this|that|which|who|there|officials? also)$", re.I)
+_BAD_HEAD = re.compile(r"^(?:it|he|she|they|we|i|you|this|that|which|who|there|officials? also|and|but|or|so|"
+                       r"then|also|yet)$", re.I)
 
 
 _TRAIL_WHEN = re.compile(r"\s+(?:on|last|this|in|at)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning|evening|afternoon|statement|a\s+statement).*$")

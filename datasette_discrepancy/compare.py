@@ -10,8 +10,9 @@ from typing import Dict, List, Optional, Tuple
 
 from .units import CANONICAL, canonical
 
-# units whose figures convert ("miles" into km); a temperature in fahrenheit into celsius
-CANONICAL_UNITS = {unit for unit, (name, _) in CANONICAL.items() if name != unit} | {"fahrenheit"}
+# units whose figures convert ("miles" into km); a temperature in fahrenheit into celsius.
+# Not "tons": news copy writes it for metric tonnes as often as for short tons.
+CANONICAL_UNITS = {unit for unit, (name, _) in CANONICAL.items() if name != unit and unit != "tons"} | {"fahrenheit"}
 
 DEFAULT_WINDOW_DAYS = 1
 DEFAULT_APPROX_TOLERANCE = 0.10  # "about 2,000" covers 1,800 to 2,200

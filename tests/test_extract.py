@@ -430,6 +430,11 @@ def test_attribution_of_each_figure(text, expr, source):
     assert claims[expr].attribution == source
 
 
+def test_a_conjunction_is_no_source():
+    text = "The union stands by its figure of 11, and says two more were held."
+    assert all(c.attribution != "and" for c in extract_claims(text))
+
+
 @pytest.mark.parametrize("text", ["Key figures: 300 rescued", "WATCH: 5 things to know about the storm"])
 def test_a_heading_is_no_source(text):
     assert all(c.attribution is None for c in extract_claims(text))

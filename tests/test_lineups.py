@@ -375,6 +375,8 @@ def test_figures_in_different_units_are_compared_converted():
         == "consistent"
     assert compare.assess([claim(1, 150, "litres"), claim(2, 40, "litres", "approximately", "B")])[0] \
         == "conflicting"
+    # "tons" in news copy is as often metric tonnes: compared as written
+    assert compare.assess([claim(1, 95000, "tonnes"), claim(2, 95000, "tons", "exact", "B")])[0] == "consistent"
     # 100F is 37.8C
     assert compare.compatible(claim(1, 100, "fahrenheit"), claim(2, 38, "celsius", "approximately"))
 
