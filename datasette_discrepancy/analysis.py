@@ -388,7 +388,7 @@ def _compact(measure: grouping.Measure):
     centroid = measure.centroid
     rounded = dict(zip(centroid.keys(), map(round, centroid.values(), itertools.repeat(4))))
     measure.centroid = stories.top_terms(rounded, CENTROID_TERMS)
-    measure._norm = None
+    measure.centroid_changed()
 
 
 def _grouping_state(measure: grouping.Measure) -> str:

@@ -9,7 +9,9 @@ to (a past fire quoted for comparison has its own name). Pure functions.
 """
 import functools
 import heapq
+import itertools
 import math
+import operator
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -298,14 +300,24 @@ def date_past_events(claims: Sequence[dict], past: Optional[Dict[str, str]] = No
     figures, for the story to remember."""
     names: Dict[str, str] = {}
     seen = set(current)  # names that belong to this story
+    past_names = set(past or ())
+    event_years = [past_event_year(c) for c in claims]
+    names_of = {}  # sentence -> its names (claims share sentences)
+
+    def names_in(sentence):
+        found = names_of.get(sentence)
+        if found is None:
+            found = names_of[sentence] = _names(sentence)
+        return found
+
     # ... the first place to look for them is the article's headline and lead
-    for claim in [c for c in claims[:2] if not past_event_year(c)]:
-        seen |= _names(claim.get("sentence")) - set(past or ())
-    for claim in claims:
-        year = past_event_year(claim)
+    for claim, year in zip(claims[:2], event_years):
+        if not year:
+            seen |= names_in(claim.get("sentence") or "") - past_names
+    for claim, year in zip(claims, event_years):
         claim["past_year"] = year
         sentence = claim.get("sentence") or ""
-        here = _names(sentence)
+        here = names_in(sentence)
         if year:
             # the names first met around the year are the earlier event's
             position = _offset_in_sentence(claim)
@@ -314,12 +326,12 @@ def date_past_events(claims: Sequence[dict], past: Optional[Dict[str, str]] = No
             for m in NAME_RE.finditer(window, max(0, at - 60), at + 40 if at >= 0 else len(window)):
                 if m.group() not in seen and m.group().lower() not in STOPWORDS:
                     names.setdefault(m.group(), year)
-        seen |= here - set(names) - set(past or ())
+        seen |= here - set(names) - past_names
     known = {n: y for n, y in (past or {}).items() if n not in seen}
     known.update(names)
     undated = set()
     for claim in claims:
-        here = _names(claim.get("sentence"))
+        here = names_in(claim.get("sentence") or "")
         if claim["past_year"] is None and known:
             years = sorted({known[n] for n in here if n in known})
             if len(years) == 1:
@@ -413,6 +425,9 @@ def _norm(vector: Dict[str, float]) -> float:
     return math.sqrt(sum(v * v for v in vector.values())) or 1.0
 
 
+_UNKNOWN = object()
+
+
 @dataclass
 class Measure:
     """What grouping needs to remember of a measure between loads."""
@@ -424,12 +439,24 @@ class Measure:
     low: Optional[float] = None  # smallest and largest typical figure
     high: Optional[float] = None
     _norm: Optional[float] = None
+    _predicate: object = _UNKNOWN  # _main_predicate(centroid), once known
 
     @property
     def norm(self) -> float:
         if self._norm is None:
             self._norm = _norm(self.centroid)
         return self._norm
+
+    @property
+    def predicate(self) -> Optional[str]:
+        if self._predicate is _UNKNOWN:
+            self._predicate = _main_predicate(self.centroid)
+        return self._predicate
+
+    def centroid_changed(self):
+        """Forget what was computed from the centroid (call after changing it)."""
+        self._norm = None
+        self._predicate = _UNKNOWN
 
     def fits(self, value: Optional[float]) -> bool:
         if not value or self.low is None:
@@ -449,7 +476,7 @@ class Measure:
     def add(self, terms: Counter, value: Optional[float], count: int = 1):
         if terms:
             self.centroid.update(terms)
-            self._norm = None
+            self.centroid_changed()
         self.size += count
         if value:
             self.low = value if self.low is None else min(self.low, value)
@@ -503,6 +530,7 @@ def assign_article(claims: Sequence[dict], measures: List[Measure], threshold: f
     for index, group in enumerate(groups):
         group.vector = _weighted(group.terms, *block_df[group.block])
         group.norm = _norm(group.vector)
+        group.predicate = _own_predicate(group.terms)
         for m in by_block[group.block]:
             score = _score(group, m)
             if score > threshold:
@@ -554,6 +582,8 @@ class _Group:
     earlier: List[float]  # the figures it quotes as earlier ones ("up from 73")
     vector: Optional[Dict[str, float]] = None
     norm: float = 1.0
+    # its main predicate when said right by the figure (see _predicates_differ)
+    predicate: Optional[str] = None
 
 
 def _weighted(terms: Counter, n: int, df: Counter) -> Dict[str, float]:
@@ -568,8 +598,11 @@ def _score(group: _Group, measure: Measure) -> float:
     if not all(measure.fits(v) for v in group.values):
         return -1.0
     centroid = measure.centroid
-    score = sum(w * centroid.get(t, 0.0) for t, w in group.vector.items()) / (group.norm * measure.norm)
-    if _predicates_differ(group.terms, centroid):
+    vector = group.vector
+    # the products in the vector's order, as a plain loop would sum them
+    weights = map(centroid.get, vector, itertools.repeat(0.0))
+    score = sum(map(operator.mul, vector.values(), weights)) / (group.norm * measure.norm)
+    if group.predicate is not None and _differs(group.predicate, measure.predicate, centroid):
         score -= OTHER_PREDICATE_PENALTY
     # figures close to a measure's own are evidence they count the same thing,
     # the same figures more so, and so is an update quoting one of its figures
@@ -584,22 +617,41 @@ def _score(group: _Group, measure: Measure) -> float:
     return score
 
 
+_STEMS = tuple(PREDICATE_STEMS)
+
+
 def _main_predicate(terms) -> Optional[str]:
-    weights = {t: terms.get(t, 0.0) for t in PREDICATE_STEMS}
-    best = max(weights, key=weights.get)
-    return best if weights[best] > 0 else None
+    # the first of the heaviest stems, as max() over them would pick it
+    best, heaviest = None, None
+    get = terms.get
+    for stem in _STEMS:
+        weight = get(stem, 0.0)
+        if heaviest is None or weight > heaviest:
+            best, heaviest = stem, weight
+    return best if heaviest > 0 else None
+
+
+def _own_predicate(terms) -> Optional[str]:
+    """The figure's main predicate if said right by it, else None."""
+    mine = _main_predicate(terms)
+    if mine is None or terms[mine] < 1.0:
+        return None
+    return mine
+
+
+def _differs(mine: str, theirs: Optional[str], centroid) -> bool:
+    if theirs is None or theirs == mine:
+        return False
+    return centroid.get(mine, 0.0) < 0.25 * centroid[theirs]
 
 
 def _predicates_differ(terms: Counter, centroid: Counter) -> bool:
     """The figure says what happened to it ("taken to hospital") and the
     measure is mostly about something else ("killed")."""
-    mine = _main_predicate(terms)
-    if mine is None or terms[mine] < 1.0:  # said right by the figure
+    mine = _own_predicate(terms)  # said right by the figure
+    if mine is None:
         return False
-    theirs = _main_predicate(centroid)
-    if theirs is None or theirs == mine:
-        return False
-    return centroid.get(mine, 0.0) < 0.25 * centroid[theirs]
+    return _differs(mine, _main_predicate(centroid), centroid)
 
 
 def _comparable(claim: dict) -> dict:
