@@ -7,6 +7,7 @@ words around them: what was counted ("National Guard", "active-duty"), what
 happened to it ("killed", "missing", "evacuated"), and which event it belongs
 to (a past fire quoted for comparison has its own name). Pure functions.
 """
+import bisect
 import functools
 import heapq
 import itertools
@@ -176,24 +177,38 @@ def claim_terms(claim: dict) -> Counter:
     # Who gives a figure says nothing about what it counts: police and
     # organisers counting one crowd must line up (and may conflict).
     unit_words |= {normalise_word(w) for w in TOKEN_RE.findall(claim.get("attribution") or "")}
-    breaks = [m.start() for m in CLAUSE_BREAK_RE.finditer(sentence)]
-    clause_start = max([b for b in breaks if b < position] or [0])
-    clause_end = min([b for b in breaks if b >= figure_end] or [len(sentence)])
-    words = [(m.start(), m.group()) for m in TOKEN_RE.finditer(sentence)]
-    before = [w for w in words if w[0] < position]
-    after = [w for w in words if w[0] >= figure_end]
-    for distance_order, side in ((list(reversed(before)), "before"), (after, "after")):
-        for distance, (start, word) in enumerate(distance_order):
-            term = normalise_word(word)
+    starts, words, breaks = _sentence_words(sentence)
+    # the last clause break before the figure, the first after it
+    at = bisect.bisect_left(breaks, position)
+    clause_start = breaks[at - 1] if at else 0
+    at = bisect.bisect_left(breaks, figure_end)
+    clause_end = breaks[at] if at < len(breaks) else len(sentence)
+    before = bisect.bisect_left(starts, position)  # words starting before the figure
+    after = bisect.bisect_left(starts, figure_end)  # ... and from its end on
+    # the words before the figure nearest first, then those after it
+    for order in (range(before - 1, -1, -1), range(after, len(starts))):
+        for distance, i in enumerate(order):
+            term = words[i]
             if not term or term in unit_words:
                 continue
             weight = 1.0 / (1.0 + distance / 3.0)
-            if not (clause_start <= start < clause_end):
+            if not (clause_start <= starts[i] < clause_end):
                 weight *= 0.25
             if term in PREDICATE_STEMS:
                 weight *= 2.0
             terms[term] += weight
     return terms
+
+
+@functools.lru_cache(maxsize=256)
+def _sentence_words(sentence: str):
+    """(word starts, normalised words, clause break starts) of a sentence,
+    each in order: a sentence's figures share them."""
+    starts, words = [], []
+    for m in TOKEN_RE.finditer(sentence):
+        starts.append(m.start())
+        words.append(normalise_word(m.group()))
+    return starts, words, [m.start() for m in CLAUSE_BREAK_RE.finditer(sentence)]
 
 
 # ------------------------------------------------------------------ constraints

@@ -41,8 +41,11 @@ def shingles(text: str) -> Set[int]:
 
 
 def _shingles(words: List[str]) -> Set[int]:
-    runs = zip(*(words[k:] for k in range(SHINGLE_WORDS)))  # each run of five words
-    return {zlib.crc32(" ".join(run).encode("utf-8", "surrogatepass")) for run in runs}
+    # each word encoded once: a run's bytes are its words' joined by spaces,
+    # as the run joined and then encoded
+    encoded = [w.encode("utf-8", "surrogatepass") for w in words]
+    runs = zip(*(encoded[k:] for k in range(SHINGLE_WORDS)))  # each run of five words
+    return {zlib.crc32(b" ".join(run)) for run in runs}
 
 
 def sketch(shingle_set: Set[int]) -> Tuple[int, ...]:
