@@ -128,6 +128,7 @@ class Pending:
     story_id: Optional[int]  # a changed article stays in its story
     prepared: Prepared
     claims: List[dict]
+    new: bool = False  # not stored before: it has no passages to replace
 
 
 # ------------------------------------------------------------------ the analyzer
@@ -297,7 +298,7 @@ class Analyzer:
         for band in passage.bands:
             # read lazily: the first candidate is usually the copy, and the
             # rest need not be read from the database at all
-            with contextlib.closing(self.db.execute(
+            with contextlib.closing(self.db.conn.execute(
                 """select passages.id, passages.origin_article_id, passages.sketch
                    from passage_bands join passages on passages.id = passage_bands.passage_id
                    where passage_bands.band = ? and passages.article_id != ?
@@ -316,11 +317,12 @@ class Analyzer:
         """Record the article's paragraphs and mark each claim with the article
         its paragraph first appeared in (its own, unless copied)."""
         db, article_id = self.db, article.id
-        db.execute(
-            "delete from passage_bands where passage_id in (select id from passages where article_id = ?)",
-            [article_id],
-        )
-        db.execute("delete from passages where article_id = ?", [article_id])
+        if not article.new:
+            db.execute(
+                "delete from passage_bands where passage_id in (select id from passages where article_id = ?)",
+                [article_id],
+            )
+            db.execute("delete from passages where article_id = ?", [article_id])
         for claim in article.claims:
             claim["origin_article_id"] = article_id
         next_id = (db.execute("select coalesce(max(id), 0) from passages").fetchone()[0]) + 1

@@ -69,8 +69,11 @@ def estimated_jaccard(a: Sequence[int], b: Sequence[int]) -> float:
         return 0.0
     k = min(len(a), len(b))
     a, b = set(a), set(b)
+    both = a & b
+    if not both:  # (a candidate through one shared hash, no copy)
+        return 0 / k
     union_smallest = sorted(a | b)[:k]
-    return len((a & b).intersection(union_smallest)) / k
+    return len(both.intersection(union_smallest)) / k
 
 
 def is_copy(a: Sequence[int], b: Sequence[int]) -> bool:
