@@ -295,6 +295,7 @@ class Analyzer:
     def find_origin(self, article_id, passage: syndication.Passage):
         """The article that first published a near-copy of this passage, if any."""
         checked = set()
+        mine = (len(passage.sketch), set(passage.sketch))
         for band in passage.bands:
             # read lazily: the first candidate is usually the copy, and the
             # rest need not be read from the database at all
@@ -309,7 +310,7 @@ class Analyzer:
                     if passage_id in checked:
                         continue
                     checked.add(passage_id)
-                    if syndication.is_copy(passage.sketch, syndication.decode(sketch)):
+                    if syndication.is_copy_of(mine, syndication.decode_set(sketch)):
                         return origin
         return None
 
@@ -387,9 +388,17 @@ def _compact(measure: grouping.Measure):
     """Keep a measure's centroid exactly as it is stored (its heaviest terms,
     rounded), so the next article is grouped the same whether this load goes
     on or a later load reads it back."""
-    centroid = measure.centroid
-    rounded = dict(zip(centroid.keys(), map(round, centroid.values(), itertools.repeat(4))))
+    centroid, fresh = measure.centroid, measure._fresh
+    if fresh is None:
+        rounded = dict(zip(centroid.keys(), map(round, centroid.values(), itertools.repeat(4))))
+    else:
+        # the rest were rounded when it was last compacted (rounding again
+        # gives the same float)
+        rounded = dict(centroid)
+        for term in fresh:
+            rounded[term] = round(rounded[term], 4)
     measure.centroid = stories.top_terms(rounded, CENTROID_TERMS)
+    measure._fresh = set()
     measure.centroid_changed()
 
 

@@ -281,10 +281,16 @@ YEAR_AFTER_RE = re.compile(r"[^.;,\d]{0,30}?\b(?:in|during|of)\s+(1[89]\d\d|20\d
 YEAR_EVENT_AFTER_RE = re.compile(r"[^.;,\d]{0,60}?\b(?:the|its|their|[A-Za-z]+['’]s)\s+(1[89]\d\d|20\d\d)\s+[a-z]")
 
 
+# what every year the patterns above find contains: most sentences have none
+YEARISH_RE = re.compile(r"(?:1[89]|20)\d\d")
+
+
 def past_event_year(claim: dict) -> Optional[str]:
     """The year of an earlier event a figure belongs to: "since the 2017 Ash
     Creek Fire, which killed 22" is about 2017, not this story."""
     sentence = claim.get("sentence") or ""
+    if not YEARISH_RE.search(sentence):
+        return None
     position = _offset_in_sentence(claim)
     if position < 0:
         return None
@@ -455,6 +461,9 @@ class Measure:
     high: Optional[float] = None
     _norm: Optional[float] = None
     _predicate: object = _UNKNOWN  # _main_predicate(centroid), once known
+    # the terms added since the centroid was last compacted (analysis.py),
+    # or None when it is not known to be compact
+    _fresh: Optional[set] = None
 
     @property
     def norm(self) -> float:
@@ -491,6 +500,8 @@ class Measure:
     def add(self, terms: Counter, value: Optional[float], count: int = 1):
         if terms:
             self.centroid.update(terms)
+            if self._fresh is not None:
+                self._fresh.update(terms)
             self.centroid_changed()
         self.size += count
         if value:

@@ -89,3 +89,23 @@ def encode(sketch_: Sequence[int]) -> str:
 @functools.lru_cache(maxsize=4096)
 def decode(text: str) -> Tuple[int, ...]:
     return tuple(int(v) for v in text.split(",")) if text else ()
+
+
+# The same, for sketches given as (length, set of hashes): find_origin
+# compares one paragraph with many stored ones.
+def is_copy_of(a, b) -> bool:
+    (len_a, a), (len_b, b) = a, b
+    if not len_a or not len_b:
+        return 0.0 >= COPY_JACCARD
+    k = min(len_a, len_b)
+    both = a & b
+    if not both:
+        return 0 / k >= COPY_JACCARD
+    union_smallest = sorted(a | b)[:k]
+    return len(both.intersection(union_smallest)) / k >= COPY_JACCARD
+
+
+@functools.lru_cache(maxsize=4096)
+def decode_set(text: str):
+    sketch_ = [int(v) for v in text.split(",")] if text else ()
+    return len(sketch_), frozenset(sketch_)
