@@ -594,7 +594,7 @@ def assign_article(claims: Sequence[dict], measures: List[Measure], threshold: f
         for i in group.members:
             keys[i] = measure.key
         for value in group.values or [None]:
-            measure.add(Counter(), value, 0)
+            measure.add(None, value, 0)
         measure.add(group.terms, None, len(group.members))
     return keys
 
