@@ -99,13 +99,14 @@ def is_copy_of(a, b) -> bool:
         return 0.0 >= COPY_JACCARD
     k = min(len_a, len_b)
     both = a & b
-    if not both:
-        return 0 / k >= COPY_JACCARD
+    if len(both) / k < COPY_JACCARD:
+        return False  # (at most these are among the k smallest)
     union_smallest = sorted(a | b)[:k]
     return len(both.intersection(union_smallest)) / k >= COPY_JACCARD
 
 
-@functools.lru_cache(maxsize=4096)
+# (as many hashes held as decode's cache of 4,096 tuples held)
+@functools.lru_cache(maxsize=2048)
 def decode_set(text: str):
     sketch_ = [int(v) for v in text.split(",")] if text else ()
     return len(sketch_), frozenset(sketch_)
