@@ -670,27 +670,50 @@ def _scores(group: _Group, measures: Sequence[Measure]) -> List[float]:
     valued = bool(values) and not bounded
     weights = list(vector.values())
     mul, repeat = operator.mul, itertools.repeat
+    # When every figure is positive, a test of all of them against a
+    # measure's positive range holds when it holds for the smallest and the
+    # largest: the further a figure lies outside the range, the larger its
+    # ratio to the far end (max(high, v) / min(low, v)).
+    positive = bool(values) and all(v > 0 for v in values)
+    if positive:
+        smallest, largest = min(values), max(values)
     scores = []
     for m in measures:
         low, high = m.low, m.high
-        if low is not None and values and not all(
-                not v or max(high, v) / min(low, v) <= MAX_RATIO for v in values):
-            scores.append(-1.0)
-            continue
+        extremes = positive and low is not None and 0 < low <= high
+        if low is not None and values:
+            if extremes:
+                fits = (max(high, smallest) / min(low, smallest) <= MAX_RATIO
+                        and max(high, largest) / min(low, largest) <= MAX_RATIO)
+            else:
+                fits = all(not v or max(high, v) / min(low, v) <= MAX_RATIO for v in values)
+            if not fits:
+                scores.append(-1.0)
+                continue
         centroid = m.centroid
         norm = m._norm
         if norm is None:
             norm = m.norm
         score = sum(map(mul, weights, map(centroid.get, vector, repeat(0.0)))) / (group_norm * norm)
         if mine is not None:
-            theirs = m.predicate
+            theirs = m._predicate
+            if theirs is _UNKNOWN:
+                theirs = m.predicate
             if theirs is not None and theirs != mine and centroid.get(mine, 0.0) < 0.25 * centroid[theirs]:
                 score -= OTHER_PREDICATE_PENALTY
         if low is not None:
-            if any(low * 0.98 <= v <= high * 1.02 for v in earlier) or (
-                    valued and all(low / CLOSE_RATIO <= v <= high * CLOSE_RATIO for v in values)):
+            if valued:
+                if extremes:
+                    close = low / CLOSE_RATIO <= smallest and largest <= high * CLOSE_RATIO
+                    same = low * 0.98 <= smallest and largest <= high * 1.02
+                else:
+                    close = all(low / CLOSE_RATIO <= v <= high * CLOSE_RATIO for v in values)
+                    same = all(low * 0.98 <= v <= high * 1.02 for v in values)
+            else:
+                close = same = False
+            if close or (earlier and any(low * 0.98 <= v <= high * 1.02 for v in earlier)):
                 score += CLOSE_VALUE_BONUS
-            if valued and all(low * 0.98 <= v <= high * 1.02 for v in values):
+            if same:
                 score += SAME_VALUE_BONUS
         scores.append(score)
     return scores
