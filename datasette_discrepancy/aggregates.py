@@ -14,8 +14,7 @@ import sys
 from collections import defaultdict
 
 from . import db as dblayer
-from .compare import (DEFAULT_APPROX_TOLERANCE, DEFAULT_WINDOW_DAYS, _date, assess, compatible, interval, source,
-                      verdict)
+from .compare import DEFAULT_APPROX_TOLERANCE, DEFAULT_WINDOW_DAYS, _date, assess, interval, source, source_key
 
 # Below this many claims the pairwise compare.assess is quick enough.
 PAIRWISE_MAX = 12
@@ -25,112 +24,157 @@ CLAIM_COLUMNS = ("id", "value_low", "value_high", "qualifier", "retrospective", 
 
 
 def assess_claims(claims, window_days=DEFAULT_WINDOW_DAYS, approx_tolerance=DEFAULT_APPROX_TOLERANCE):
-    """(assessment, {claim id: status}): the same as compare.assess."""
+    """(assessment, {claim id: status}): the same as compare.assess (claim
+    ids are unique, as in the claims table)."""
     if len(claims) <= PAIRWISE_MAX or window_days != 1:
         return assess(claims, window_days, approx_tolerance)
-    for c in claims:
-        published = c.get("published")
-        if published is not None and (_date(published) is None or _date(published).isoformat() != published):
-            return assess(claims, window_days, approx_tolerance)  # a date not in YYYY-MM-DD form
-    bounds = {}
-    for c in claims:
-        lo, hi = interval(c, approx_tolerance)
-        if lo != lo or hi != hi:  # NaN
-            return assess(claims, window_days, approx_tolerance)
-        bounds[c["id"]] = (lo, hi)
-    current = [c for c in claims if not c.get("retrospective")]
-    retro = [c for c in claims if c.get("retrospective")]
+    result = assess_columns(
+        [c["id"] for c in claims],
+        [c.get("value_low") for c in claims],
+        [c.get("value_high") for c in claims],
+        [c.get("qualifier") for c in claims],
+        [c.get("unit") for c in claims],
+        [c.get("retrospective") for c in claims],
+        [source(c) for c in claims],
+        [c.get("published") for c in claims],
+        approx_tolerance,
+    )
+    return assess(claims, window_days, approx_tolerance) if result is None else result
+
+
+def assess_columns(ids, lows, highs, qualifiers, units, retrospectives, sources, published,
+                   approx_tolerance=DEFAULT_APPROX_TOLERANCE):
+    """assess_claims (window of one day) of claims given column by column, or
+    None when only the pairwise compare.assess will do (a date not in
+    YYYY-MM-DD form, a NaN bound)."""
+    for day in set(published):
+        if day is not None and (_date(day) is None or _date(day).isoformat() != day):
+            return None
+    # many claims give the same figure: each distinct one is widened once
+    intervals = {}
+    bounds = []
+    for key in zip(lows, highs, qualifiers, units):
+        found = intervals.get(key)
+        if found is None:
+            found = intervals[key] = interval(
+                {"value_low": key[0], "value_high": key[1], "qualifier": key[2], "unit": key[3]}, approx_tolerance
+            )
+            if found[0] != found[0] or found[1] != found[1]:  # NaN
+                return None
+        bounds.append(found)
+    n = len(ids)
+    current = [i for i in range(n) if not retrospectives[i]]
+    retro = [i for i in range(n) if retrospectives[i]]
     # Intervals with lo > hi (e.g. "less than 800" stored as 800/800) are
     # compared pairwise; for the rest, "b is incompatible with a" is exactly
     # one of b.hi < a.lo or b.lo > a.hi, so counting is two binary searches.
-    inverted = [c for c in current if bounds[c["id"]][0] > bounds[c["id"]][1]]
-    normal = [c for c in current if bounds[c["id"]][0] <= bounds[c["id"]][1]]
+    inverted = [i for i in current if bounds[i][0] > bounds[i][1]]
+    normal = [i for i in current if bounds[i][0] <= bounds[i][1]]
 
-    conflicts = {c["id"]: 0 for c in claims}
+    conflicts = [0] * n
     disagreement = False
 
-    def day(c):
-        return c.get("published")  # canonical ISO or None: equal strings, same window
-
     def counter(group):
-        his = sorted(bounds[c["id"]][1] for c in group)
-        los = sorted(bounds[c["id"]][0] for c in group)
+        his = sorted([bounds[i][1] for i in group])
+        los = sorted([bounds[i][0] for i in group])
+        size = len(los)
 
         def count(lo, hi):
-            return bisect.bisect_left(his, lo) + (len(los) - bisect.bisect_right(los, hi))
+            return bisect.bisect_left(his, lo) + (size - bisect.bisect_right(los, hi))
 
         return count
 
+    # dates are canonical ISO or None: equal strings, same window
     by_day, by_day_source = defaultdict(list), defaultdict(list)
-    for c in normal:
-        if day(c) is not None:
-            by_day[day(c)].append(c)
-            by_day_source[(day(c), source(c))].append(c)
+    for i in normal:
+        day = published[i]
+        if day is not None:
+            by_day[day].append(i)
+            by_day_source[(day, sources[i])].append(i)
     day_counters = {k: counter(g) for k, g in by_day.items()}
     for key, group in by_day_source.items():
         same_source = counter(group)
         all_sources = day_counters[key[0]]
-        for c in group:
-            lo, hi = bounds[c["id"]]
-            conflicts[c["id"]] += all_sources(lo, hi) - same_source(lo, hi)
+        counted = {}  # claims of a group with the same bounds count the same
+        for i in group:
+            b = bounds[i]
+            found = counted.get(b)
+            if found is None:
+                found = counted[b] = all_sources(*b) - same_source(*b)
+            conflicts[i] += found
 
     def pair(a, b):
         nonlocal disagreement
-        if compatible(a, b, approx_tolerance):
+        a_lo, a_hi = bounds[a]
+        b_lo, b_hi = bounds[b]
+        if a_lo <= b_hi and b_lo <= a_hi:  # compatible
             return
         disagreement = True
-        if source(a) != source(b) and day(a) is not None and day(a) == day(b):
-            conflicts[a["id"]] += 1
-            conflicts[b["id"]] += 1
+        if sources[a] != sources[b] and published[a] is not None and published[a] == published[b]:
+            conflicts[a] += 1
+            conflicts[b] += 1
 
-    for i, x in enumerate(inverted):
+    for x, a in enumerate(inverted):
         for b in normal:
-            pair(x, b)
-        for y in inverted[i + 1 :]:
-            pair(x, y)
+            pair(a, b)
+        for b in inverted[x + 1 :]:
+            pair(a, b)
 
     if normal:
-        min_hi = min(bounds[c["id"]][1] for c in normal)
-        max_lo = max(bounds[c["id"]][0] for c in normal)
+        min_hi = min(bounds[i][1] for i in normal)
+        max_lo = max(bounds[i][0] for i in normal)
         if min_hi < max_lo:
             disagreement = True
     if retro and current:
-        min_hi = min(bounds[c["id"]][1] for c in current)
-        max_lo = max(bounds[c["id"]][0] for c in current)
+        min_hi = min(bounds[i][1] for i in current)
+        max_lo = max(bounds[i][0] for i in current)
         for r in retro:
-            lo, hi = bounds[r["id"]]
+            lo, hi = bounds[r]
             if min_hi < lo or max_lo > hi:
                 disagreement = True
                 break
-        if not disagreement and _restated_any(retro, current):
+        if not disagreement and _restated_any(retro, current, lows, highs, published):
             disagreement = True
 
     # Superseded: some current figure published strictly later disagrees.
-    superseded = set(c["id"] for c in retro)
+    superseded = set(retro)
     later_min_hi, later_max_lo = math.inf, -math.inf
     by_date = defaultdict(list)
-    for c in current:
-        by_date[c.get("published") or ""].append(c)
-    for published in sorted(by_date, reverse=True):
-        group = by_date[published]
-        for c in group:
-            lo, hi = bounds[c["id"]]
+    for i in current:
+        by_date[published[i] or ""].append(i)
+    for day in sorted(by_date, reverse=True):
+        group = by_date[day]
+        for i in group:
+            lo, hi = bounds[i]
             if later_min_hi < lo or later_max_lo > hi:
-                superseded.add(c["id"])
-        for c in group:
-            lo, hi = bounds[c["id"]]
+                superseded.add(i)
+        for i in group:
+            lo, hi = bounds[i]
             later_min_hi, later_max_lo = min(later_min_hi, hi), max(later_max_lo, lo)
 
-    return verdict(claims, conflicts, superseded, disagreement)
+    # as compare.verdict words it
+    statuses = {}
+    for i, claim_id in enumerate(ids):
+        if conflicts[i]:
+            statuses[claim_id] = "conflicts with {}".format(conflicts[i])
+        elif i in superseded:
+            statuses[claim_id] = "superseded"
+        else:
+            statuses[claim_id] = "agrees"
+    if any(conflicts):
+        return "conflicting", statuses
+    if disagreement:
+        return "revised", statuses
+    return "consistent", statuses
 
 
-def _restated_any(retro, current):
-    """compare._restated for some (earlier, current) pair. Going back from the
-    latest date, the first two different figures published on or after each date
-    are all it takes to know."""
+def _restated_any(retro, current, lows, highs, published):
+    """compare._restated for some (earlier, current) pair of claim indexes. Going
+    back from the latest date, the first two different figures published on or
+    after each date are all it takes to know."""
     by_date = defaultdict(list)
-    for c in current:
-        by_date[c.get("published") or ""].append((c.get("value_low"), c.get("value_high")))
+    for i in current:
+        by_date[published[i] or ""].append((lows[i], highs[i]))
     dates = sorted(by_date)
     seen, from_date = [], {}
     for d in reversed(dates):
@@ -139,8 +183,8 @@ def _restated_any(retro, current):
                 seen.append(pair)
         from_date[d] = list(seen)
     for r in retro:
-        i = bisect.bisect_left(dates, r.get("published") or "")
-        if i < len(dates) and any(pair != (r.get("value_low"), r.get("value_high")) for pair in from_date[dates[i]]):
+        at = bisect.bisect_left(dates, published[r] or "")
+        if at < len(dates) and any(pair != (lows[r], highs[r]) for pair in from_date[dates[at]]):
             return True
     return False
 
@@ -197,6 +241,39 @@ def measure_claims(db, measure_id):
     ]
 
 
+def _assess_measure(db, measure_id):
+    """(assessment, {claim id: status}, [(claim id, stored status)]) of a
+    measure. Its claims are read column by column, strings shared; only a
+    line-up the fast path cannot assess is held as rows."""
+    columns = [[] for _ in CLAIM_COLUMNS]
+    ids, lows, highs, qualifiers, retrospectives, outlets, published, stored, attributions, units = columns
+    intern = sys.intern
+    for row in db.execute(
+        """select claims.id, value_low, value_high, qualifier, retrospective, articles.outlet,
+          articles.published, claims.status, claims.attribution, claims.unit
+        from claims join articles on articles.id = claims.article_id
+        where measure_id = ? order by claims.id""",
+        [measure_id],
+    ):
+        ids.append(row[0])
+        lows.append(row[1])
+        highs.append(row[2])
+        qualifiers.append(row[3] if row[3] is None else intern(row[3]))
+        retrospectives.append(row[4])
+        outlets.append(row[5] if row[5] is None else intern(row[5]))
+        published.append(row[6] if row[6] is None else intern(row[6]))
+        stored.append(row[7] if row[7] is None else intern(row[7]))
+        attributions.append(row[8] if row[8] is None else intern(row[8]))
+        units.append(row[9] if row[9] is None else intern(row[9]))
+    result = None
+    if len(ids) > PAIRWISE_MAX:
+        sources = [source_key(outlet, attribution) for outlet, attribution in zip(outlets, attributions)]
+        result = assess_columns(ids, lows, highs, qualifiers, units, retrospectives, sources, published)
+    if result is None:
+        result = assess([ClaimRow(values) for values in zip(*columns)])
+    return result[0], result[1], list(zip(ids, stored))
+
+
 def refresh_measures(db, measure_ids):
     """Recompute the stored aggregates of the given measures and delete those
     left with no claims. The caller holds the transaction."""
@@ -206,9 +283,8 @@ def refresh_measures(db, measure_ids):
         if not stats[0]:
             db.execute("delete from measures where id = ?", [measure_id])
             continue
-        claims = measure_claims(db, measure_id)
-        assessment, statuses = assess_claims(claims)
-        changed = [(statuses[c["id"]], c["id"]) for c in claims if c["status"] != statuses[c["id"]]]
+        assessment, statuses, stored = _assess_measure(db, measure_id)
+        changed = [(statuses[i], i) for i, status in stored if status != statuses[i]]
         db.conn.executemany("update claims set status = ? where id = ?", changed)
         db.execute(CELLS_SQL, [measure_id])
         count, articles, outlets, low, high, first, last = stats

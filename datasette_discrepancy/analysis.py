@@ -128,6 +128,7 @@ class Pending:
     story_id: Optional[int]  # a changed article stays in its story
     prepared: Prepared
     claims: List[dict]
+    new: bool = False  # not stored before: it has no passages to replace
 
 
 # ------------------------------------------------------------------ the analyzer
@@ -294,10 +295,11 @@ class Analyzer:
     def find_origin(self, article_id, passage: syndication.Passage):
         """The article that first published a near-copy of this passage, if any."""
         checked = set()
+        mine = (len(passage.sketch), set(passage.sketch))
         for band in passage.bands:
             # read lazily: the first candidate is usually the copy, and the
             # rest need not be read from the database at all
-            with contextlib.closing(self.db.execute(
+            with contextlib.closing(self.db.conn.execute(
                 """select passages.id, passages.origin_article_id, passages.sketch
                    from passage_bands join passages on passages.id = passage_bands.passage_id
                    where passage_bands.band = ? and passages.article_id != ?
@@ -308,7 +310,7 @@ class Analyzer:
                     if passage_id in checked:
                         continue
                     checked.add(passage_id)
-                    if syndication.is_copy(passage.sketch, syndication.decode(sketch)):
+                    if syndication.is_copy_of(mine, syndication.decode_set(sketch)):
                         return origin
         return None
 
@@ -316,11 +318,12 @@ class Analyzer:
         """Record the article's paragraphs and mark each claim with the article
         its paragraph first appeared in (its own, unless copied)."""
         db, article_id = self.db, article.id
-        db.execute(
-            "delete from passage_bands where passage_id in (select id from passages where article_id = ?)",
-            [article_id],
-        )
-        db.execute("delete from passages where article_id = ?", [article_id])
+        if not article.new:
+            db.execute(
+                "delete from passage_bands where passage_id in (select id from passages where article_id = ?)",
+                [article_id],
+            )
+            db.execute("delete from passages where article_id = ?", [article_id])
         for claim in article.claims:
             claim["origin_article_id"] = article_id
         next_id = (db.execute("select coalesce(max(id), 0) from passages").fetchone()[0]) + 1
@@ -385,10 +388,18 @@ def _compact(measure: grouping.Measure):
     """Keep a measure's centroid exactly as it is stored (its heaviest terms,
     rounded), so the next article is grouped the same whether this load goes
     on or a later load reads it back."""
-    centroid = measure.centroid
-    rounded = dict(zip(centroid.keys(), map(round, centroid.values(), itertools.repeat(4))))
+    centroid, fresh = measure.centroid, measure._fresh
+    if fresh is None:
+        rounded = dict(zip(centroid.keys(), map(round, centroid.values(), itertools.repeat(4))))
+    else:
+        # the rest were rounded when it was last compacted (rounding again
+        # gives the same float)
+        rounded = dict(centroid)
+        for term in fresh:
+            rounded[term] = round(rounded[term], 4)
     measure.centroid = stories.top_terms(rounded, CENTROID_TERMS)
-    measure._norm = None
+    measure._fresh = set()
+    measure.centroid_changed()
 
 
 def _grouping_state(measure: grouping.Measure) -> str:

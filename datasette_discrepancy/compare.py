@@ -92,10 +92,14 @@ def source(claim: dict) -> Tuple[Optional[str], str]:
     """Who stands behind a figure: its outlet, and within it whom the article
     attributes it to ("the union says 11, the department eight" is a dispute
     even in one article). Unattributed figures are the outlet's own."""
-    attribution = (claim.get("attribution") or "").strip().lower()
+    return source_key(claim.get("outlet"), claim.get("attribution"))
+
+
+def source_key(outlet: Optional[str], attribution: Optional[str]) -> Tuple[Optional[str], str]:
+    attribution = (attribution or "").strip().lower()
     if attribution.startswith("the "):
         attribution = attribution[4:]
-    return claim.get("outlet"), attribution
+    return outlet, attribution
 
 
 def assess(

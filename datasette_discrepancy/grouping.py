@@ -7,9 +7,12 @@ words around them: what was counted ("National Guard", "active-duty"), what
 happened to it ("killed", "missing", "evacuated"), and which event it belongs
 to (a past fire quoted for comparison has its own name). Pure functions.
 """
+import bisect
 import functools
 import heapq
+import itertools
 import math
+import operator
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -175,30 +178,45 @@ def claim_terms(claim: dict) -> Counter:
     # Who gives a figure says nothing about what it counts: police and
     # organisers counting one crowd must line up (and may conflict).
     unit_words |= {normalise_word(w) for w in TOKEN_RE.findall(claim.get("attribution") or "")}
-    breaks = [m.start() for m in CLAUSE_BREAK_RE.finditer(sentence)]
-    clause_start = max([b for b in breaks if b < position] or [0])
-    clause_end = min([b for b in breaks if b >= figure_end] or [len(sentence)])
-    words = [(m.start(), m.group()) for m in TOKEN_RE.finditer(sentence)]
-    # in running text a capitalised word is a name: "Westerly Power Networks" says nothing of
-    # an outage, "Rescue Services" nothing of the rescued (a headline in title case excepted)
-    names_possible = sum(1 for _, w in words if w[0].isupper()) * 2 < len(words)
-    before = [w for w in words if w[0] < position]
-    after = [w for w in words if w[0] >= figure_end]
-    for distance_order, side in ((list(reversed(before)), "before"), (after, "after")):
-        for distance, (start, word) in enumerate(distance_order):
-            term = normalise_word(word)
-            if term in PREDICATE_STEMS and names_possible and start and word[0].isupper() and \
-                    not word.isupper():
-                term = None if word.lower() in PREDICATE_STEMS else word.lower()
+    starts, words, breaks = _sentence_words(sentence)
+    # the last clause break before the figure, the first after it
+    at = bisect.bisect_left(breaks, position)
+    clause_start = breaks[at - 1] if at else 0
+    at = bisect.bisect_left(breaks, figure_end)
+    clause_end = breaks[at] if at < len(breaks) else len(sentence)
+    before = bisect.bisect_left(starts, position)  # words starting before the figure
+    after = bisect.bisect_left(starts, figure_end)  # ... and from its end on
+    # the words before the figure nearest first, then those after it
+    for order in (range(before - 1, -1, -1), range(after, len(starts))):
+        for distance, i in enumerate(order):
+            term = words[i]
             if not term or term in unit_words:
                 continue
             weight = 1.0 / (1.0 + distance / 3.0)
-            if not (clause_start <= start < clause_end):
+            if not (clause_start <= starts[i] < clause_end):
                 weight *= 0.25
             if term in PREDICATE_STEMS:
                 weight *= 2.0
             terms[term] += weight
     return terms
+
+
+@functools.lru_cache(maxsize=256)
+def _sentence_words(sentence: str):
+    """(word starts, normalised words, clause break starts) of a sentence,
+    each in order: a sentence's figures share them."""
+    tokens = [(m.start(), m.group()) for m in TOKEN_RE.finditer(sentence)]
+    # in running text a capitalised word is a name: "Westerly Power Networks" says nothing of
+    # an outage, "Rescue Services" nothing of the rescued (a headline in title case excepted)
+    names_possible = sum(1 for _, w in tokens if w[0].isupper()) * 2 < len(tokens)
+    starts, words = [], []
+    for start, word in tokens:
+        term = normalise_word(word)
+        if term in PREDICATE_STEMS and names_possible and start and word[0].isupper() and not word.isupper():
+            term = None if word.lower() in PREDICATE_STEMS else word.lower()
+        starts.append(start)
+        words.append(term)
+    return starts, words, [m.start() for m in CLAUSE_BREAK_RE.finditer(sentence)]
 
 
 # ------------------------------------------------------------------ constraints
@@ -277,10 +295,16 @@ YEAR_AFTER_RE = re.compile(r"[^.;,\d]{0,30}?\b(?:in|during|of)\s+(1[89]\d\d|20\d
 YEAR_EVENT_AFTER_RE = re.compile(r"[^.;,\d]{0,60}?\b(?:the|its|their|[A-Za-z]+['’]s)\s+(1[89]\d\d|20\d\d)\s+[a-z]")
 
 
+# what every year the patterns above find contains: most sentences have none
+YEARISH_RE = re.compile(r"(?:1[89]|20)\d\d")
+
+
 def past_event_year(claim: dict) -> Optional[str]:
     """The year of an earlier event a figure belongs to: "since the 2017 Ash
     Creek Fire, which killed 22" is about 2017, not this story."""
     sentence = claim.get("sentence") or ""
+    if not YEARISH_RE.search(sentence):
+        return None
     position = _offset_in_sentence(claim)
     if position < 0:
         return None
@@ -311,14 +335,24 @@ def date_past_events(claims: Sequence[dict], past: Optional[Dict[str, str]] = No
     figures, for the story to remember."""
     names: Dict[str, str] = {}
     seen = set(current)  # names that belong to this story
+    past_names = set(past or ())
+    event_years = [past_event_year(c) for c in claims]
+    names_of = {}  # sentence -> its names (claims share sentences)
+
+    def names_in(sentence):
+        found = names_of.get(sentence)
+        if found is None:
+            found = names_of[sentence] = _names(sentence)
+        return found
+
     # ... the first place to look for them is the article's headline and lead
-    for claim in [c for c in claims[:2] if not past_event_year(c)]:
-        seen |= _names(claim.get("sentence")) - set(past or ())
-    for claim in claims:
-        year = past_event_year(claim)
+    for claim, year in zip(claims[:2], event_years):
+        if not year:
+            seen |= names_in(claim.get("sentence") or "") - past_names
+    for claim, year in zip(claims, event_years):
         claim["past_year"] = year
         sentence = claim.get("sentence") or ""
-        here = _names(sentence)
+        here = names_in(sentence)
         if year:
             # the names first met around the year are the earlier event's
             position = _offset_in_sentence(claim)
@@ -327,12 +361,12 @@ def date_past_events(claims: Sequence[dict], past: Optional[Dict[str, str]] = No
             for m in NAME_RE.finditer(window, max(0, at - 60), at + 40 if at >= 0 else len(window)):
                 if m.group() not in seen and m.group().lower() not in STOPWORDS:
                     names.setdefault(m.group(), year)
-        seen |= here - set(names) - set(past or ())
+        seen |= here - set(names) - past_names
     known = {n: y for n, y in (past or {}).items() if n not in seen}
     known.update(names)
     undated = set()
     for claim in claims:
-        here = _names(claim.get("sentence"))
+        here = names_in(claim.get("sentence") or "")
         if claim["past_year"] is None and known:
             years = sorted({known[n] for n in here if n in known})
             if len(years) == 1:
@@ -426,6 +460,9 @@ def _norm(vector: Dict[str, float]) -> float:
     return math.sqrt(sum(v * v for v in vector.values())) or 1.0
 
 
+_UNKNOWN = object()
+
+
 @dataclass
 class Measure:
     """What grouping needs to remember of a measure between loads."""
@@ -437,12 +474,27 @@ class Measure:
     low: Optional[float] = None  # smallest and largest typical figure
     high: Optional[float] = None
     _norm: Optional[float] = None
+    _predicate: object = _UNKNOWN  # _main_predicate(centroid), once known
+    # the terms added since the centroid was last compacted (analysis.py),
+    # or None when it is not known to be compact
+    _fresh: Optional[set] = None
 
     @property
     def norm(self) -> float:
         if self._norm is None:
             self._norm = _norm(self.centroid)
         return self._norm
+
+    @property
+    def predicate(self) -> Optional[str]:
+        if self._predicate is _UNKNOWN:
+            self._predicate = _main_predicate(self.centroid)
+        return self._predicate
+
+    def centroid_changed(self):
+        """Forget what was computed from the centroid (call after changing it)."""
+        self._norm = None
+        self._predicate = _UNKNOWN
 
     def fits(self, value: Optional[float]) -> bool:
         if not value or self.low is None:
@@ -462,7 +514,9 @@ class Measure:
     def add(self, terms: Counter, value: Optional[float], count: int = 1):
         if terms:
             self.centroid.update(terms)
-            self._norm = None
+            if self._fresh is not None:
+                self._fresh.update(terms)
+            self.centroid_changed()
         self.size += count
         if value:
             self.low = value if self.low is None else min(self.low, value)
@@ -501,7 +555,10 @@ def assign_article(claims: Sequence[dict], measures: List[Measure], threshold: f
         block = block_of(claims[members[0]])
         if block is None:
             continue
-        group_terms = sum((terms[i] for i in members), Counter())
+        if len(members) == 1:  # what sum([...], Counter()) gives: the positive terms
+            group_terms = Counter({t: w for t, w in terms[members[0]].items() if w > 0})
+        else:
+            group_terms = sum((terms[i] for i in members), Counter())
         values = [v for v in (_typical(claims[i]) for i in members) if v]
         earlier = [v for v in (_typical(claims[i]) for i in members if claims[i].get("retrospective")) if v]
         groups.append(_Group(members, block, group_terms, values, earlier))
@@ -510,14 +567,14 @@ def assign_article(claims: Sequence[dict], measures: List[Measure], threshold: f
     # block stood before this article)
     block_df = {}
     for block in {g.block for g in groups}:
-        candidates = by_block[block]
-        block_df[block] = (len(candidates), Counter(t for m in candidates for t in m.centroid))
+        block_df[block] = _document_frequencies(by_block[block], [g.terms for g in groups if g.block == block])
     candidates = []
     for index, group in enumerate(groups):
         group.vector = _weighted(group.terms, *block_df[group.block])
         group.norm = _norm(group.vector)
-        for m in by_block[group.block]:
-            score = _score(group, m)
+        group.predicate = _own_predicate(group.terms)
+        block_measures = by_block[group.block]
+        for m, score in zip(block_measures, _scores(group, block_measures)):
             if score > threshold:
                 candidates.append((-score, index, m.key))
     heapq.heapify(candidates)
@@ -551,7 +608,7 @@ def assign_article(claims: Sequence[dict], measures: List[Measure], threshold: f
         for i in group.members:
             keys[i] = measure.key
         for value in group.values or [None]:
-            measure.add(Counter(), value, 0)
+            measure.add(None, value, 0)
         measure.add(group.terms, None, len(group.members))
     return keys
 
@@ -567,6 +624,21 @@ class _Group:
     earlier: List[float]  # the figures it quotes as earlier ones ("up from 73")
     vector: Optional[Dict[str, float]] = None
     norm: float = 1.0
+    # its main predicate when said right by the figure (see _predicates_differ)
+    predicate: Optional[str] = None
+
+
+def _document_frequencies(measures: Sequence[Measure], terms: Iterable[Counter]):
+    """(number of measures, {term: measures whose centroid has it}) for the
+    given groups' terms (all _weighted reads)."""
+    wanted = set()
+    for group_terms in terms:
+        wanted.update(group_terms)
+    df = Counter()
+    if wanted:
+        for m in measures:
+            df.update(m.centroid.keys() & wanted)
+    return len(measures), df
 
 
 def _weighted(terms: Counter, n: int, df: Counter) -> Dict[str, float]:
@@ -581,8 +653,11 @@ def _score(group: _Group, measure: Measure) -> float:
     if not all(measure.fits(v) for v in group.values):
         return -1.0
     centroid = measure.centroid
-    score = sum(w * centroid.get(t, 0.0) for t, w in group.vector.items()) / (group.norm * measure.norm)
-    if _predicates_differ(group.terms, centroid):
+    vector = group.vector
+    # the products in the vector's order, as a plain loop would sum them
+    weights = map(centroid.get, vector, itertools.repeat(0.0))
+    score = sum(map(operator.mul, vector.values(), weights)) / (group.norm * measure.norm)
+    if group.predicate is not None and _differs(group.predicate, measure.predicate, centroid):
         score -= OTHER_PREDICATE_PENALTY
     # figures close to a measure's own are evidence they count the same thing,
     # the same figures more so, and so is an update quoting one of its figures
@@ -597,22 +672,99 @@ def _score(group: _Group, measure: Measure) -> float:
     return score
 
 
+_STEMS = tuple(PREDICATE_STEMS)
+
+
+def _scores(group: _Group, measures: Sequence[Measure]) -> List[float]:
+    """_score(group, m) for each measure, in one loop: the same arithmetic in
+    the same order, without a call per measure."""
+    values, earlier, vector = group.values, group.earlier, group.vector
+    group_norm, mine = group.norm, group.predicate
+    bounded = group.block[1] in BOUNDED_FAMILIES
+    valued = bool(values) and not bounded
+    weights = list(vector.values())
+    mul, repeat = operator.mul, itertools.repeat
+    # When every figure is positive, a test of all of them against a
+    # measure's positive range holds when it holds for the smallest and the
+    # largest: the further a figure lies outside the range, the larger its
+    # ratio to the far end (max(high, v) / min(low, v)).
+    positive = bool(values) and all(v > 0 for v in values)
+    if positive:
+        smallest, largest = min(values), max(values)
+    scores = []
+    for m in measures:
+        low, high = m.low, m.high
+        extremes = positive and low is not None and 0 < low <= high
+        if low is not None and values:
+            if extremes:
+                fits = (max(high, smallest) / min(low, smallest) <= MAX_RATIO
+                        and max(high, largest) / min(low, largest) <= MAX_RATIO)
+            else:
+                fits = all(not v or max(high, v) / min(low, v) <= MAX_RATIO for v in values)
+            if not fits:
+                scores.append(-1.0)
+                continue
+        centroid = m.centroid
+        norm = m._norm
+        if norm is None:
+            norm = m.norm
+        score = sum(map(mul, weights, map(centroid.get, vector, repeat(0.0)))) / (group_norm * norm)
+        if mine is not None:
+            theirs = m._predicate
+            if theirs is _UNKNOWN:
+                theirs = m.predicate
+            if theirs is not None and theirs != mine and centroid.get(mine, 0.0) < 0.25 * centroid[theirs]:
+                score -= OTHER_PREDICATE_PENALTY
+        if low is not None:
+            if valued:
+                if extremes:
+                    close = low / CLOSE_RATIO <= smallest and largest <= high * CLOSE_RATIO
+                    same = low * 0.98 <= smallest and largest <= high * 1.02
+                else:
+                    close = all(low / CLOSE_RATIO <= v <= high * CLOSE_RATIO for v in values)
+                    same = all(low * 0.98 <= v <= high * 1.02 for v in values)
+            else:
+                close = same = False
+            if close or (earlier and any(low * 0.98 <= v <= high * 1.02 for v in earlier)):
+                score += CLOSE_VALUE_BONUS
+            if same:
+                score += SAME_VALUE_BONUS
+        scores.append(score)
+    return scores
+
+
 def _main_predicate(terms) -> Optional[str]:
-    weights = {t: terms.get(t, 0.0) for t in PREDICATE_STEMS}
-    best = max(weights, key=weights.get)
-    return best if weights[best] > 0 else None
+    # the first of the heaviest stems, as max() over them would pick it
+    best, heaviest = None, None
+    get = terms.get
+    for stem in _STEMS:
+        weight = get(stem, 0.0)
+        if heaviest is None or weight > heaviest:
+            best, heaviest = stem, weight
+    return best if heaviest > 0 else None
+
+
+def _own_predicate(terms) -> Optional[str]:
+    """The figure's main predicate if said right by it, else None."""
+    mine = _main_predicate(terms)
+    if mine is None or terms[mine] < 1.0:
+        return None
+    return mine
+
+
+def _differs(mine: str, theirs: Optional[str], centroid) -> bool:
+    if theirs is None or theirs == mine:
+        return False
+    return centroid.get(mine, 0.0) < 0.25 * centroid[theirs]
 
 
 def _predicates_differ(terms: Counter, centroid: Counter) -> bool:
     """The figure says what happened to it ("taken to hospital") and the
     measure is mostly about something else ("killed")."""
-    mine = _main_predicate(terms)
-    if mine is None or terms[mine] < 1.0:  # said right by the figure
+    mine = _own_predicate(terms)  # said right by the figure
+    if mine is None:
         return False
-    theirs = _main_predicate(centroid)
-    if theirs is None or theirs == mine:
-        return False
-    return centroid.get(mine, 0.0) < 0.25 * centroid[theirs]
+    return _differs(mine, _main_predicate(centroid), centroid)
 
 
 def _comparable(claim: dict) -> dict:

@@ -293,7 +293,7 @@ def _write_batch(db, analyzer, batch, summary, error, seen_sources):
         if existing:
             changed.add(article_id)
         claims.extend(rows)
-        pending.append(analysis.Pending(article_id, document.published, story_id, ready, rows))
+        pending.append(analysis.Pending(article_id, document.published, story_id, ready, rows, new=not existing))
         next_claim_id += len(rows)
         summary.claims += len(rows)
         if existing:

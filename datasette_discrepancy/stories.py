@@ -7,6 +7,7 @@ time in id order, so stories never depend on how a load was batched. Pure
 functions of plain data; analysis.py keeps stories in the database.
 """
 import datetime
+import functools
 import itertools
 import json
 import math
@@ -54,6 +55,7 @@ def top_terms(weights: Dict[str, float], n: int) -> Counter:
     return Counter(dict(items[:n]))
 
 
+@functools.lru_cache(maxsize=4096)  # a story's dates are checked for every article near them
 def _date(value: Optional[str]):
     try:
         return datetime.date.fromisoformat(value) if value else None

@@ -41,8 +41,11 @@ def shingles(text: str) -> Set[int]:
 
 
 def _shingles(words: List[str]) -> Set[int]:
-    runs = zip(*(words[k:] for k in range(SHINGLE_WORDS)))  # each run of five words
-    return {zlib.crc32(" ".join(run).encode("utf-8", "surrogatepass")) for run in runs}
+    # each word encoded once: a run's bytes are its words' joined by spaces,
+    # as the run joined and then encoded
+    encoded = [w.encode("utf-8", "surrogatepass") for w in words]
+    runs = zip(*(encoded[k:] for k in range(SHINGLE_WORDS)))  # each run of five words
+    return {zlib.crc32(b" ".join(run)) for run in runs}
 
 
 def sketch(shingle_set: Set[int]) -> Tuple[int, ...]:
@@ -66,8 +69,11 @@ def estimated_jaccard(a: Sequence[int], b: Sequence[int]) -> float:
         return 0.0
     k = min(len(a), len(b))
     a, b = set(a), set(b)
+    both = a & b
+    if not both:  # (a candidate through one shared hash, no copy)
+        return 0 / k
     union_smallest = sorted(a | b)[:k]
-    return len((a & b).intersection(union_smallest)) / k
+    return len(both.intersection(union_smallest)) / k
 
 
 def is_copy(a: Sequence[int], b: Sequence[int]) -> bool:
@@ -83,3 +89,24 @@ def encode(sketch_: Sequence[int]) -> str:
 @functools.lru_cache(maxsize=4096)
 def decode(text: str) -> Tuple[int, ...]:
     return tuple(int(v) for v in text.split(",")) if text else ()
+
+
+# The same, for sketches given as (length, set of hashes): find_origin
+# compares one paragraph with many stored ones.
+def is_copy_of(a, b) -> bool:
+    (len_a, a), (len_b, b) = a, b
+    if not len_a or not len_b:
+        return 0.0 >= COPY_JACCARD
+    k = min(len_a, len_b)
+    both = a & b
+    if len(both) / k < COPY_JACCARD:
+        return False  # (at most these are among the k smallest)
+    union_smallest = sorted(a | b)[:k]
+    return len(both.intersection(union_smallest)) / k >= COPY_JACCARD
+
+
+# (as many hashes held as decode's cache of 4,096 tuples held)
+@functools.lru_cache(maxsize=2048)
+def decode_set(text: str):
+    sketch_ = [int(v) for v in text.split(",")] if text else ()
+    return len(sketch_), frozenset(sketch_)
