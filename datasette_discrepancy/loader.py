@@ -237,8 +237,8 @@ def load(
                 touched = _write_batch(db, analyzer, batch, summary, error, seen_sources)
                 dblayer.mark_dirty(db, sorted(touched))
         # A refresh reads every claim of the measures it recomputes, so on a
-        # large corpus it is spaced out to take at most a quarter of the time.
-        if time.monotonic() - last_refresh > max(REFRESH_SECONDS, 3 * refresh_took):
+        # large corpus it is spaced out to take at most an eighth of the time.
+        if time.monotonic() - last_refresh > max(REFRESH_SECONDS, 7 * refresh_took):
             started = time.monotonic()
             refresh_dirty(db)
             analyzer.forget()  # refreshing deletes measures left empty
