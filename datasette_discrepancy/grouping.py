@@ -6,9 +6,12 @@ and "structures" do not). Within such a block, claims are clustered by the
 words around them: what was counted ("National Guard", "active-duty"), what
 happened to it ("killed", "missing", "evacuated"), and which event it belongs
 to (a past fire quoted for comparison has its own name). Pure functions.
+
+The words a figure is known by are in terms.py, the dating of earlier events in
+past_events.py, labels and slugs in labels.py; this module holds the rules that
+bind figures together or keep them apart, and the assignment of an article's
+figures to measures.
 """
-import bisect
-import functools
 import heapq
 import itertools
 import math
@@ -16,9 +19,12 @@ import operator
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Dict, Iterable, List, Optional, Sequence, Set
+from typing import Dict, Iterable, List, Optional, Sequence
 
 from . import compare, units
+from .labels import MeasureKey, measure_label, slugify  # noqa: F401 (the module's public names)
+from .past_events import date_past_events, past_event_year  # noqa: F401
+from .terms import CLAUSE_BREAK_RE, PREDICATE_STEMS, claim_terms, normalise_word, offset_in_sentence  # noqa: F401
 
 # ------------------------------------------------------------------ units
 
@@ -79,146 +85,6 @@ def unit_family(unit: Optional[str]) -> Optional[str]:
     return _FAMILY_OF.get(converted, converted)
 
 
-# ------------------------------------------------------------------ words
-
-STOPWORDS = set(
-    """a an the and or but of to in on at by for from with as is are was were be been being has have had
-    that this these those it its their his her our your they them he she we you i which who whom whose
-    than then there here when where while what how about around some more most less least over under up
-    down out into onto off also just only still already yet so such very much many few several all any
-    each other another same new said says say told according would could should may might will can
-    not no nor if because after before since until during per one two three mr ms mrs dr
-    estimated estimate estimates claimed claim claims put reported reports figure figures counted count
-    believed thought am pm gmt bst edt est cet cest utc pdt cdt updated published""".split()
-)
-
-# Words for what happened to the counted thing, folded to one stem each, so
-# "killed", "dead" and "death toll" line up. Generic news vocabulary.
-PREDICATE_STEMS = {
-    "death": {"dead", "died", "die", "dies", "dying", "death", "deaths", "killed", "kill", "kills",
-              "killing", "toll", "fatalities", "fatal", "perished", "lives", "bodies"},
-    "missing": {"missing", "unaccounted", "unaccounted-for"},
-    "injured": {"injured", "injuries", "injury", "hurt", "wounded", "wounding", "injuring"},
-    "evacuated": {"evacuated", "evacuate", "evacuation", "evacuations", "evacuees", "fled", "displaced"},
-    "arrested": {"arrested", "arrest", "arrests", "detained", "detentions", "custody"},
-    "rescued": {"rescued", "rescue", "rescues", "saved", "rescuers", "rescuer"},
-    "destroyed": {"destroyed", "destroy", "razed", "leveled", "levelled", "lost", "burned", "gutted"},
-    "damaged": {"damaged", "damage"},
-    "sheltered": {"shelters", "shelter", "sheltering", "sheltered"},
-    "deployed": {"deploy", "deployed", "deploying", "deployment", "send", "sent", "sending", "dispatch",
-                 "dispatched", "headed", "heading"},
-    "hospitalised": {"hospital", "hospitals", "hospitalised", "hospitalized", "hospitalisation",
-                     "hospitalization", "admitted"},
-    "critical": {"critical", "serious", "intensive", "life-threatening"},
-    "aboard": {"aboard", "board", "onboard", "carrying", "carried"},
-    "spilled": {"spilled", "spill", "spills", "leaked", "leak", "leaks", "escaped", "released"},
-    "compromised": {"stolen", "stole", "steal", "accessed", "exposed", "breached", "compromised",
-                    "hacked"},
-    "cancelled": {"cancelled", "canceled", "cancellations", "postponed", "suspended", "called off"},
-    "sickened": {"sickened", "sickens", "sickening", "sick", "ill", "illness", "illnesses", "infected",
-                 "infection", "infections",
-                 "poisoned", "poisoning"},
-    "culled": {"culled", "cull", "culling", "slaughtered", "gassed", "euthanised", "euthanized"},
-    "treated": {"treated", "treating", "treatment"},
-    "trapped": {"trapped", "stranded", "buried"},
-    "diverted": {"diverted", "diversion", "diversions", "rerouted"},
-    "vaccinated": {"vaccinated", "vaccination", "vaccinations", "jabs", "immunised", "immunized"},
-    "outage": {"power", "electricity", "blackout", "blackouts", "outage", "outages", "powerless"},
-}
-_STEM_OF = {word: stem for stem, words in PREDICATE_STEMS.items() for word in words}
-
-WORD_RE = re.compile(r"[a-z][a-z'\-]*[a-z]|[a-z]")
-
-
-@functools.lru_cache(maxsize=65536)
-def normalise_word(word: str) -> Optional[str]:
-    word = word.lower().strip("'-.")
-    if word.endswith("'s"):
-        word = word[:-2]
-    if not word or word in STOPWORDS or len(word) < 2:
-        return None
-    if word in _STEM_OF:
-        return _STEM_OF[word]
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        return word[:-1]
-    return word
-
-
-CLAUSE_BREAK_RE = re.compile(r"[;:()\u2014\u2013]|,\s|\s-\s|\b(?:and|but|while|whereas|as|after|before|though|although)\b", re.I)
-TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]")
-
-
-def claim_terms(claim: dict) -> Counter:
-    """The weighted words that say which quantity a claim counts.
-
-    Words in the figure's own clause weigh most, and the nearer the figure the
-    more; words for what happened ("killed", "missing") count double, and the
-    counted noun itself not at all (the unit already says it).
-    """
-    sentence = claim.get("sentence") or ""
-    text = claim.get("text") or ""
-    position = claim.get("sentence_offset")
-    if position is None:
-        position = sentence.find(text) if text else -1
-    terms = Counter()
-    if position < 0:
-        for word in TOKEN_RE.findall(sentence or (claim.get("context") or "")):
-            term = normalise_word(word)
-            if term:
-                terms[term] += 0.5
-        return terms
-    figure_end = position + len(text)
-    unit_words = {normalise_word(w) for w in TOKEN_RE.findall((claim.get("unit") or "").lower())}
-    for stem in unit_words & set(PREDICATE_STEMS):
-        # "a death toll of 5": the unit itself says what happened
-        terms[stem] += 2.0
-    unit_words -= set(PREDICATE_STEMS)
-    # Who gives a figure says nothing about what it counts: police and
-    # organisers counting one crowd must line up (and may conflict).
-    unit_words |= {normalise_word(w) for w in TOKEN_RE.findall(claim.get("attribution") or "")}
-    starts, words, breaks = _sentence_words(sentence)
-    # the last clause break before the figure, the first after it
-    at = bisect.bisect_left(breaks, position)
-    clause_start = breaks[at - 1] if at else 0
-    at = bisect.bisect_left(breaks, figure_end)
-    clause_end = breaks[at] if at < len(breaks) else len(sentence)
-    before = bisect.bisect_left(starts, position)  # words starting before the figure
-    after = bisect.bisect_left(starts, figure_end)  # ... and from its end on
-    # the words before the figure nearest first, then those after it
-    for order in (range(before - 1, -1, -1), range(after, len(starts))):
-        for distance, i in enumerate(order):
-            term = words[i]
-            if not term or term in unit_words:
-                continue
-            weight = 1.0 / (1.0 + distance / 3.0)
-            if not (clause_start <= starts[i] < clause_end):
-                weight *= 0.25
-            if term in PREDICATE_STEMS:
-                weight *= 2.0
-            terms[term] += weight
-    return terms
-
-
-@functools.lru_cache(maxsize=256)
-def _sentence_words(sentence: str):
-    """(word starts, normalised words, clause break starts) of a sentence,
-    each in order: a sentence's figures share them."""
-    tokens = [(m.start(), m.group()) for m in TOKEN_RE.finditer(sentence)]
-    # in running text a capitalised word is a name: "Westerly Power Networks" says nothing of
-    # an outage, "Rescue Services" nothing of the rescued (a headline in title case excepted)
-    names_possible = sum(1 for _, w in tokens if w[0].isupper()) * 2 < len(tokens)
-    starts, words = [], []
-    for start, word in tokens:
-        term = normalise_word(word)
-        if term in PREDICATE_STEMS and names_possible and start and word[0].isupper() and not word.isupper():
-            term = None if word.lower() in PREDICATE_STEMS else word.lower()
-        starts.append(start)
-        words.append(term)
-    return starts, words, [m.start() for m in CLAUSE_BREAK_RE.finditer(sentence)]
-
-
 # ------------------------------------------------------------------ constraints
 
 THRESHOLD = 0.15  # cosine similarity a claim needs to join a measure
@@ -274,10 +140,10 @@ def rival_estimates(a: dict, b: dict) -> bool:
     quantity, two estimates), unlike "4,000 authorized but only 2,100 in place"."""
     if a.get("article_id") != b.get("article_id") or not a.get("sentence") or a.get("sentence") != b.get("sentence"):
         return False
-    first, second = sorted((a, b), key=_offset_in_sentence)
+    first, second = sorted((a, b), key=offset_in_sentence)
     sentence = first["sentence"]
-    start = _offset_in_sentence(first)
-    between = sentence[start + len(first.get("text") or ""):_offset_in_sentence(second)]
+    start = offset_in_sentence(first)
+    between = sentence[start + len(first.get("text") or ""):offset_in_sentence(second)]
     if DISPUTED_RE.search(between):
         return True   # "11 officers were held, not eight": a figure and the one it disputes
     if COLON_SOURCE_RE.search(between) and COLON_SOURCE_RE.search(sentence[:start]):
@@ -289,104 +155,6 @@ def rival_estimates(a: dict, b: dict) -> bool:
     return bool(REPORTING_RE.search(clause))
 
 
-YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-YEAR_AFTER_RE = re.compile(r"[^.;,\d]{0,30}?\b(?:in|during|of)\s+(1[89]\d\d|20\d\d)\b")
-# "... the $112 million Crestline lost after the group's 2023 attack"
-YEAR_EVENT_AFTER_RE = re.compile(r"[^.;,\d]{0,60}?\b(?:the|its|their|[A-Za-z]+['’]s)\s+(1[89]\d\d|20\d\d)\s+[a-z]")
-
-
-# what every year the patterns above find contains: most sentences have none
-YEARISH_RE = re.compile(r"(?:1[89]|20)\d\d")
-
-
-def past_event_year(claim: dict) -> Optional[str]:
-    """The year of an earlier event a figure belongs to: "since the 2017 Ash
-    Creek Fire, which killed 22" is about 2017, not this story."""
-    sentence = claim.get("sentence") or ""
-    if not YEARISH_RE.search(sentence):
-        return None
-    position = _offset_in_sentence(claim)
-    if position < 0:
-        return None
-    published_year = (claim.get("published") or "")[:4]
-    years = [m.group(1) for m in YEAR_RE.finditer(sentence[max(0, position - 120) : position])]
-    # "... up from $22 million in 2021": a year right after the figure dates it
-    end = position + len(claim.get("text") or "")
-    after = YEAR_AFTER_RE.match(sentence, end) or YEAR_EVENT_AFTER_RE.match(sentence, end)
-    if after:
-        years.append(after.group(1))
-    years = [y for y in years if not published_year or y < published_year]
-    return years[-1] if years else None
-
-
-NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\b")
-
-
-def date_past_events(claims: Sequence[dict], past: Optional[Dict[str, str]] = None,
-                     current: Iterable[str] = ()) -> (Dict[str, str], Set[str]):
-    """Give one article's claims their `past_year`: a figure is about an
-    earlier event when its sentence names one dated elsewhere in the article,
-    or in an earlier article of the story (`past`: name -> year), and the
-    name is not one of this story's own (`current`: names met around its
-    undated figures). "Since the MV Helena went down in 2009, killing 97" ...
-    "memories of the Helena, which sank ... and killed 97".
-
-    Returns the names this article dates and the names around its undated
-    figures, for the story to remember."""
-    names: Dict[str, str] = {}
-    seen = set(current)  # names that belong to this story
-    past_names = set(past or ())
-    event_years = [past_event_year(c) for c in claims]
-    names_of = {}  # sentence -> its names (claims share sentences)
-
-    def names_in(sentence):
-        found = names_of.get(sentence)
-        if found is None:
-            found = names_of[sentence] = _names(sentence)
-        return found
-
-    # ... the first place to look for them is the article's headline and lead
-    for claim, year in zip(claims[:2], event_years):
-        if not year:
-            seen |= names_in(claim.get("sentence") or "") - past_names
-    for claim, year in zip(claims, event_years):
-        claim["past_year"] = year
-        sentence = claim.get("sentence") or ""
-        here = names_in(sentence)
-        if year:
-            # the names first met around the year are the earlier event's
-            position = _offset_in_sentence(claim)
-            window = sentence[max(0, position - 120):position]
-            at = window.rfind(year)
-            for m in NAME_RE.finditer(window, max(0, at - 60), at + 40 if at >= 0 else len(window)):
-                if m.group() not in seen and m.group().lower() not in STOPWORDS:
-                    names.setdefault(m.group(), year)
-        seen |= here - set(names) - past_names
-    known = {n: y for n, y in (past or {}).items() if n not in seen}
-    known.update(names)
-    undated = set()
-    for claim in claims:
-        here = names_in(claim.get("sentence") or "")
-        if claim["past_year"] is None and known:
-            years = sorted({known[n] for n in here if n in known})
-            if len(years) == 1:
-                claim["past_year"] = years[0]
-        if claim["past_year"] is None:
-            undated |= here
-    return names, undated - set(known)
-
-
-def _names(sentence: Optional[str]) -> Set[str]:
-    """The capitalised words of a sentence, but common words starting it."""
-    return {m.group() for m in NAME_RE.finditer(sentence or "") if m.group().lower() not in STOPWORDS}
-
-
-def _offset_in_sentence(claim: dict) -> int:
-    if claim.get("sentence_offset") is not None:
-        return claim["sentence_offset"]
-    return (claim.get("sentence") or "").find(claim.get("text") or "\x00")
-
-
 def _must_link_keys(claim: dict):
     """Keys shared by claims that are certainly one measure."""
     yield ("wording", claim.get("sentence"), claim.get("text"))
@@ -395,62 +163,6 @@ def _must_link_keys(claim: dict):
         # the same figure again in one article: "1,400" in headline and lead
         if max(v for v in (low, high) if v is not None) >= 10:
             yield ("repeat", claim["article_id"], low, high, bool(claim.get("retrospective")))
-
-
-# ------------------------------------------------------------------ labels
-
-
-@dataclass(frozen=True)
-class MeasureKey:
-    slug: str
-    label: str
-    unit: str
-
-
-def slugify(text: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return slug[:60].strip("-") or "measure"
-
-
-# Words that make poor labels: when and how a figure was reported.
-LABEL_NOISE = set(
-    """saying said say says told tell reported report reporting according added noted announced
-    though although like make made makes making us u.s also
-    monday tuesday wednesday thursday friday saturday sunday today yesterday tonight week weekend
-    morning afternoon evening night day days month year time latest initially now already
-    official officials spokesman spokeswoman statement""".split()
-)
-STEM_WORDS = {
-    "death": "killed", "missing": "missing", "injured": "injured", "evacuated": "evacuated",
-    "arrested": "arrested", "rescued": "rescued", "destroyed": "destroyed", "damaged": "damaged",
-    "sheltered": "in shelters", "deployed": "deployed", "hospitalised": "in hospital", "critical": "critical",
-    "aboard": "aboard", "spilled": "spilled", "compromised": "exposed", "cancelled": "cancelled",
-}
-
-
-def measure_label(claims: Sequence[dict]) -> (str, str):
-    """A readable label and unit for a group of claims: the counted noun
-    phrase they share, then the words that most set them apart, e.g.
-    "National Guard troops (border, already)" or "People (killed, fire)"."""
-    units = Counter(c.get("unit") for c in claims if c.get("unit"))
-    unit = units.most_common(1)[0][0] if units else "figures"
-    phrases = Counter()
-    for c in claims:
-        phrase = " ".join((c.get("noun_phrase") or "").split())
-        if phrase and len(phrase) <= 50:
-            phrases[phrase] += 1
-    phrase = phrases.most_common(1)[0][0] if phrases else unit
-    weights = Counter()
-    for c in claims:
-        weights.update(c.get("terms") or claim_terms(c))
-    phrase_terms = {normalise_word(w) for w in WORD_RE.findall(phrase.lower())} | {normalise_word(unit)}
-    words = []
-    for term, _ in weights.most_common():
-        if term in phrase_terms or term in LABEL_NOISE or term in STOPWORDS or len(words) == 2:
-            continue
-        words.append(STEM_WORDS.get(term, term))
-    label = "{} ({})".format(phrase, ", ".join(words)) if words else phrase
-    return label[:1].upper() + label[1:], unit
 
 
 # ------------------------------------------------------------------ online
@@ -845,12 +557,12 @@ def _updated_by(claims: Sequence[dict], earlier: int, current: List[int]) -> int
     nearest before it in its clause ("Eleven remain in hospital, down from 19;
     three are critical"), else the nearest at all ("rose from 631 to 1,011")."""
     sentence = claims[earlier].get("sentence") or ""
-    where = _offset_in_sentence(claims[earlier])
+    where = offset_in_sentence(claims[earlier])
     clause_start = max([m.end() for m in CLAUSE_END_RE.finditer(sentence, 0, max(where, 0))] or [0])
-    before = [j for j in current if clause_start <= _offset_in_sentence(claims[j]) < where]
+    before = [j for j in current if clause_start <= offset_in_sentence(claims[j]) < where]
     if before:
-        return max(before, key=lambda j: (_offset_in_sentence(claims[j]), -j))
-    return min(current, key=lambda j: (abs(_offset_in_sentence(claims[j]) - where), j))
+        return max(before, key=lambda j: (offset_in_sentence(claims[j]), -j))
+    return min(current, key=lambda j: (abs(offset_in_sentence(claims[j]) - where), j))
 
 
 CLAUSE_END_RE = re.compile(r"[;:\u2014]|\s-\s|\.\s")

@@ -1,0 +1,154 @@
+"""The words that say which quantity a figure counts: claim_terms(claim) weighs
+the words of its sentence by how near the figure they are and whether they say
+what happened to the counted thing ("killed", "missing", "evacuated"), folded
+to one stem each. Generic news vocabulary; pure functions.
+"""
+import bisect
+import functools
+import re
+from collections import Counter
+from typing import Optional
+
+STOPWORDS = set(
+    """a an the and or but of to in on at by for from with as is are was were be been being has have had
+    that this these those it its their his her our your they them he she we you i which who whom whose
+    than then there here when where while what how about around some more most less least over under up
+    down out into onto off also just only still already yet so such very much many few several all any
+    each other another same new said says say told according would could should may might will can
+    not no nor if because after before since until during per one two three mr ms mrs dr
+    estimated estimate estimates claimed claim claims put reported reports figure figures counted count
+    believed thought am pm gmt bst edt est cet cest utc pdt cdt updated published""".split()
+)
+
+# Words for what happened to the counted thing, folded to one stem each, so
+# "killed", "dead" and "death toll" line up. Generic news vocabulary.
+PREDICATE_STEMS = {
+    "death": {"dead", "died", "die", "dies", "dying", "death", "deaths", "killed", "kill", "kills",
+              "killing", "toll", "fatalities", "fatal", "perished", "lives", "bodies"},
+    "missing": {"missing", "unaccounted", "unaccounted-for"},
+    "injured": {"injured", "injuries", "injury", "hurt", "wounded", "wounding", "injuring"},
+    "evacuated": {"evacuated", "evacuate", "evacuation", "evacuations", "evacuees", "fled", "displaced"},
+    "arrested": {"arrested", "arrest", "arrests", "detained", "detentions", "custody"},
+    "rescued": {"rescued", "rescue", "rescues", "saved", "rescuers", "rescuer"},
+    "destroyed": {"destroyed", "destroy", "razed", "leveled", "levelled", "lost", "burned", "gutted"},
+    "damaged": {"damaged", "damage"},
+    "sheltered": {"shelters", "shelter", "sheltering", "sheltered"},
+    "deployed": {"deploy", "deployed", "deploying", "deployment", "send", "sent", "sending", "dispatch",
+                 "dispatched", "headed", "heading"},
+    "hospitalised": {"hospital", "hospitals", "hospitalised", "hospitalized", "hospitalisation",
+                     "hospitalization", "admitted"},
+    "critical": {"critical", "serious", "intensive", "life-threatening"},
+    "aboard": {"aboard", "board", "onboard", "carrying", "carried"},
+    "spilled": {"spilled", "spill", "spills", "leaked", "leak", "leaks", "escaped", "released"},
+    "compromised": {"stolen", "stole", "steal", "accessed", "exposed", "breached", "compromised",
+                    "hacked"},
+    "cancelled": {"cancelled", "canceled", "cancellations", "postponed", "suspended", "called off"},
+    "sickened": {"sickened", "sickens", "sickening", "sick", "ill", "illness", "illnesses", "infected",
+                 "infection", "infections",
+                 "poisoned", "poisoning"},
+    "culled": {"culled", "cull", "culling", "slaughtered", "gassed", "euthanised", "euthanized"},
+    "treated": {"treated", "treating", "treatment"},
+    "trapped": {"trapped", "stranded", "buried"},
+    "diverted": {"diverted", "diversion", "diversions", "rerouted"},
+    "vaccinated": {"vaccinated", "vaccination", "vaccinations", "jabs", "immunised", "immunized"},
+    "outage": {"power", "electricity", "blackout", "blackouts", "outage", "outages", "powerless"},
+}
+_STEM_OF = {word: stem for stem, words in PREDICATE_STEMS.items() for word in words}
+
+WORD_RE = re.compile(r"[a-z][a-z'\-]*[a-z]|[a-z]")
+
+
+@functools.lru_cache(maxsize=65536)
+def normalise_word(word: str) -> Optional[str]:
+    word = word.lower().strip("'-.")
+    if word.endswith("'s"):
+        word = word[:-2]
+    if not word or word in STOPWORDS or len(word) < 2:
+        return None
+    if word in _STEM_OF:
+        return _STEM_OF[word]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+CLAUSE_BREAK_RE = re.compile(r"[;:()\u2014\u2013]|,\s|\s-\s|\b(?:and|but|while|whereas|as|after|before|though|although)\b", re.I)
+TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]")
+
+
+def claim_terms(claim: dict) -> Counter:
+    """The weighted words that say which quantity a claim counts.
+
+    Words in the figure's own clause weigh most, and the nearer the figure the
+    more; words for what happened ("killed", "missing") count double, and the
+    counted noun itself not at all (the unit already says it).
+    """
+    sentence = claim.get("sentence") or ""
+    text = claim.get("text") or ""
+    position = claim.get("sentence_offset")
+    if position is None:
+        position = sentence.find(text) if text else -1
+    terms = Counter()
+    if position < 0:
+        for word in TOKEN_RE.findall(sentence or (claim.get("context") or "")):
+            term = normalise_word(word)
+            if term:
+                terms[term] += 0.5
+        return terms
+    figure_end = position + len(text)
+    unit_words = {normalise_word(w) for w in TOKEN_RE.findall((claim.get("unit") or "").lower())}
+    for stem in unit_words & set(PREDICATE_STEMS):
+        # "a death toll of 5": the unit itself says what happened
+        terms[stem] += 2.0
+    unit_words -= set(PREDICATE_STEMS)
+    # Who gives a figure says nothing about what it counts: police and
+    # organisers counting one crowd must line up (and may conflict).
+    unit_words |= {normalise_word(w) for w in TOKEN_RE.findall(claim.get("attribution") or "")}
+    starts, words, breaks = _sentence_words(sentence)
+    # the last clause break before the figure, the first after it
+    at = bisect.bisect_left(breaks, position)
+    clause_start = breaks[at - 1] if at else 0
+    at = bisect.bisect_left(breaks, figure_end)
+    clause_end = breaks[at] if at < len(breaks) else len(sentence)
+    before = bisect.bisect_left(starts, position)  # words starting before the figure
+    after = bisect.bisect_left(starts, figure_end)  # ... and from its end on
+    # the words before the figure nearest first, then those after it
+    for order in (range(before - 1, -1, -1), range(after, len(starts))):
+        for distance, i in enumerate(order):
+            term = words[i]
+            if not term or term in unit_words:
+                continue
+            weight = 1.0 / (1.0 + distance / 3.0)
+            if not (clause_start <= starts[i] < clause_end):
+                weight *= 0.25
+            if term in PREDICATE_STEMS:
+                weight *= 2.0
+            terms[term] += weight
+    return terms
+
+
+@functools.lru_cache(maxsize=256)
+def _sentence_words(sentence: str):
+    """(word starts, normalised words, clause break starts) of a sentence,
+    each in order: a sentence's figures share them."""
+    tokens = [(m.start(), m.group()) for m in TOKEN_RE.finditer(sentence)]
+    # in running text a capitalised word is a name: "Westerly Power Networks" says nothing of
+    # an outage, "Rescue Services" nothing of the rescued (a headline in title case excepted)
+    names_possible = sum(1 for _, w in tokens if w[0].isupper()) * 2 < len(tokens)
+    starts, words = [], []
+    for start, word in tokens:
+        term = normalise_word(word)
+        if term in PREDICATE_STEMS and names_possible and start and word[0].isupper() and not word.isupper():
+            term = None if word.lower() in PREDICATE_STEMS else word.lower()
+        starts.append(start)
+        words.append(term)
+    return starts, words, [m.start() for m in CLAUSE_BREAK_RE.finditer(sentence)]
+
+
+def offset_in_sentence(claim: dict) -> int:
+    """Where a claim's figure starts in its sentence (-1 if it cannot be found)."""
+    if claim.get("sentence_offset") is not None:
+        return claim["sentence_offset"]
+    return (claim.get("sentence") or "").find(claim.get("text") or "\x00")
