@@ -236,6 +236,10 @@ def load(
             for batch in itertools.chain([first], itertools.islice(batches, BATCHES_PER_TRANSACTION - 1)):
                 touched = _write_batch(db, analyzer, batch, summary, error, seen_sources)
                 dblayer.mark_dirty(db, sorted(touched))
+        # What grouping learned is read back as stored: the next transaction sees what a
+        # later load would, whenever the aggregates were last refreshed (timing) and
+        # however many workers there are.
+        analyzer.forget()
         # A refresh reads every claim of the measures it recomputes, so on a
         # large corpus it is spaced out to take at most an eighth of the time.
         if time.monotonic() - last_refresh > max(REFRESH_SECONDS, 7 * refresh_took):

@@ -75,6 +75,23 @@ def test_jobs_give_identical_databases(corpus, tmp_path, small_batches):
     assert dump(one) == dump(two)
 
 
+def test_when_aggregates_are_refreshed_does_not_change_the_result(tmp_path, monkeypatch):
+    # a refresh during a load runs by the clock: how fast the machine is must not matter.
+    # (Undated articles, read from a folder without a manifest, once made it matter.)
+    folder = str(tmp_path / "corpus")
+    os.makedirs(folder)
+    bench.make_corpus(folder, 120, seed=1)
+    os.remove(os.path.join(folder, "manifest.csv"))
+    monkeypatch.setattr(loader, "BATCH_SIZE", 10)
+    monkeypatch.setattr(loader, "BATCHES_PER_TRANSACTION", 1)
+    often, never = str(tmp_path / "often.db"), str(tmp_path / "never.db")
+    monkeypatch.setattr(loader, "REFRESH_SECONDS", 0)
+    loader.load(often, [folder], jobs=1)
+    monkeypatch.setattr(loader, "REFRESH_SECONDS", 10 ** 9)
+    loader.load(never, [folder], jobs=1)
+    assert dump(often) == dump(never)
+
+
 def test_incremental_load_equals_full_load(corpus, tmp_path, small_batches):
     full, grown = str(tmp_path / "full.db"), str(tmp_path / "grown.db")
     loader.load(full, manifest=os.path.join(corpus, "manifest.csv"), jobs=1)
