@@ -60,7 +60,9 @@ _AUX_AFTER = re.compile(r"\s+" + _AUX + r"\b", re.I)
 # -------------------------------------- people, crowds and the groups they form
 
 _CROWD_WORDS = {"crowd", "crowds", "throng", "mob", "turnout"}
-_MOVING_GROUPS = {"caravan", "caravans", "exodus"}
+# a group counted as a whole: "estimated to number 4,000", "the size of the column varies from"
+_GROUP_NUMBER = re.compile(r"\b(?:to\s+number|(?:numbers?|size)\s+of\s+(?:the|this|that)\s+[a-z]+|"
+                           r"(?:now\s+)?number(?:s|ed|ing))\b[^.;:]{0,40}$", re.I)
 _CROWD_MEMBERS = {"protesters", "demonstrators", "marchers", "supporters", "participants", "attendees",
                   "spectators", "fans", "rioters", "activists", "pilgrims", "worshippers", "mourners"}
 _GATHERING = re.compile(r"\b(?:(?P<p>[Pp]rotest(?:s|ers?|ors?)?)|(?P<d>[Dd]emonstrat(?:ion|ions|ors?))|"
@@ -119,6 +121,14 @@ def _unit_by_anaphora(text: str, layout: Layout, r, sidx: int, ss: int, se: int,
             pass
         if nm is not None:
             cand = (normalize_unit(nm.group(2)), nm.group(1))
+    if cand is None:
+        gm = _GROUP_NUMBER.search(text, max(ss, r.start - 80), r.start)
+        if gm:
+            # a group counted as a whole: the people the text says it is made of (a "size"
+            # may be of anything, so it needs them named)
+            members = _named_people(text, layout, sidx, ss, se)
+            if members or not gm.group().lower().startswith("size"):
+                return members or "people", None
     for psi, pu, pnp in reversed(prev_units):
         if cand is not None:
             break
@@ -153,11 +163,6 @@ def _unit_by_anaphora(text: str, layout: Layout, r, sidx: int, ss: int, se: int,
         cand = _noun_before(text, pe, ps)
     if cand is None and _AUX_AFTER.match(text, r.end, se):
         cand = ("people", None)   # "more than 90,000 are on the site": a figure that does things
-    if cand and cand[0] == "people" and cand[1] and cand[1].lower() in _MOVING_GROUPS:
-        # a moving group counts the people the text says it is made of
-        members = _named_people(text, layout, sidx, ss, se)
-        if members:
-            cand = (members, cand[1])
     if cand and cand[0] == "people" and cand[1] and cand[1].lower() in _CROWD_WORDS:
         # a crowd counts its members: the protesters, marchers, fans ... of the story
         members = _crowd_members(text, layout, r.start, sidx, prev_units)
@@ -168,8 +173,8 @@ def _unit_by_anaphora(text: str, layout: Layout, r, sidx: int, ss: int, se: int,
 
 def _named_people(text: str, layout: Layout, sidx: int, ss: int, se: int) -> Optional[str]:
     """The first plural noun for people in the sentence, else in the one before or after
-    ("the caravan of Central American migrants ... now numbers 7,000"), else the one the
-    article uses most ("a caravan of mostly Hondurans" in a story about migrants)."""
+    ("the column of displaced farmers ... now numbers 4,000"), else the one the article
+    uses most ("a column of mostly Syrians" in a story about refugees)."""
     spans = [(ss, se)]
     if layout.sentences:
         if sidx > 0:

@@ -219,7 +219,7 @@ missile missiles rocket rockets bomb bombs shell shells round rounds weapon weap
 tent tents bed beds shelter shelters camp camps
 animal animals cow cows cattle horse horses dog dogs sheep
 fire fires blaze blazes wildfire wildfires earthquake earthquakes quake quakes aftershock aftershocks
-flight flights caravan caravans convoy convoys
+flight flights convoy convoys
 job jobs dose doses test tests
 acre acres hectare hectares mile miles kilometer kilometers kilometre kilometres km
 meter meters metre metres foot feet yard yards inch inches centimeter centimeters
@@ -247,7 +247,6 @@ COMPOUND_NOUNS = {
 # Collective nouns: "a crowd of thousands", "the column ... number 7,000".
 COLLECTIVES = {
     "crowd": "people", "crowds": "people", "throng": "people", "mob": "people",
-    "caravan": "people", "caravans": "people", "exodus": "people",
     "convoy": "vehicles", "fleet": "vessels", "flotilla": "boats",
     "herd": "animals", "flock": "birds", "army": "troops", "contingent": "troops",
     "deployment": "troops", "garrison": "troops", "battalion": "troops",

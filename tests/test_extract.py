@@ -531,8 +531,8 @@ UNIT_CASES = [
     ("Six people are in hospital, one of them in a critical condition.", "one", "people"),
     # "others" are more of what was counted before, not the tremor's magnitude
     ("The 6.8-magnitude quake flattened 1,200 homes and left about 4,000 others damaged.", "about 4,000", "homes"),
-    # a moving group counts the people the article is about when its sentence names none
-    ("Hundreds of refugees reached the border on Monday. Aid groups met them.\n\nThe caravan, mostly "
+    # a group counted as a whole counts the people the article is about when its sentence names none
+    ("Hundreds of refugees reached the border on Monday. Aid groups met them.\n\nThe column, mostly "
      "Syrians, now numbers about 4,000. Police watched. The refugees camped in a field.", "about 4,000", "refugees"),
     # storeys are floors; kroner are Norwegian crowns
     ("The 14-storey tower was evacuated.", "14", "floors"),
