@@ -194,6 +194,18 @@ _HEDGE_WORDS = {"than", "over", "about", "around", "nearly", "almost", "least", 
                 "passes", "tops", "nears", "is", "at", "now", "kills", "killed"}
 
 
+def _one_counts(text: str, start: int, end: int) -> bool:
+    """Is the word "one" at text[start:end] a count, not a pronoun or a person quoted?"""
+    if _RATIO_AFTER.match(text, end):
+        return True    # "one in five"
+    if _PRONOUN_ONE_BEFORE.search(text, max(0, start - 14), start):
+        return False   # "each one", "no one", "the one", "in the words of one official"
+    if _count_noun_follows(text, end, singular_ok=True, max_words=2):
+        return not _ANECDOTE_AFTER.match(text, end)   # not "One worker in Leeds said ..."
+    return bool(_RANGE_WORD_AFTER.match(text, end) or _ONE_COUNTED_AFTER.match(text, end) or
+                _COUNTS_AND_BEFORE.search(text, max(0, start - 80), start))
+
+
 def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
     """Turn an ATOM_RE match into a value, or None when it is not a quantity."""
     a = _Atom()
@@ -415,17 +427,8 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
     if wl in ("one", "a", "an") or wl.startswith("one "):
         if wl == "one" or wl.startswith("one "):
             # "one" is a pronoun unless a count noun follows
-            if wl == "one" and not m.group("half") and _PRONOUN_ONE_BEFORE.search(text, max(0, a.start - 14), a.start) \
-                    and not _RATIO_AFTER.match(text, a.end):
-                return None   # "each one", "no one", "the one", "in the words of one official"
-            if wl == "one" and not m.group("half"):
-                if _count_noun_follows(text, a.end, singular_ok=True, max_words=2):
-                    if _ANECDOTE_AFTER.match(text, a.end):
-                        return None   # "One worker in Leeds said ...": a person quoted, not a count
-                elif not (_RATIO_AFTER.match(text, a.end) or _RANGE_WORD_AFTER.match(text, a.end) or
-                          _ONE_COUNTED_AFTER.match(text, a.end) or _COUNTS_AND_BEFORE.search(
-                              text, max(0, a.start - 80), a.start)):
-                    return None
+            if wl == "one" and not m.group("half") and not _one_counts(text, a.start, a.end):
+                return None
     if wl == "zero" and not _count_noun_follows(text, a.end):
         return None
     a.low = a.high = val
