@@ -52,8 +52,13 @@ _OF_PRONOUN_AFTER = re.compile(r"\s+of\s+(?:them|whom|(?:those|these)(?=\s*[,.;:
 # "About 40 of those on the bus were pupils", "Nearly 70 of them were children"
 _OF_WHO_WERE = re.compile(r"\s+of\s+(?:them|those|these)\b[^.;:!?\n]{0,40}?\s(?:were|are)\s+"
                           r"(?:(?:all|mostly|also|still|either|reportedly)\s+)?([a-z]+)\b")
+# "380 of them were dead": what happened to the group, not what it was
+_STATES = {"dead", "killed", "injured", "hurt", "wounded", "missing", "sick", "ill", "alive", "safe"}
 _NOT_PREDICATE_NOUNS = {"this", "thus", "was", "has", "less", "always", "perhaps", "as", "its", "his", "hers",
                         "ours", "theirs", "yours", "us", "is", "yes", "towards", "afterwards", "across"}
+# "disagree on how many nurses took part. The board puts the number at 7,000"
+_HOW_MANY = re.compile(r"\bhow\s+many\s+(?:more\s+)?((?:[a-z][\w'’-]*\s+){0,2}?([a-z][\w'’-]*))(?=\s+(?:" + _AUX +
+                       r"|took|went|were|died|lost|live|lived|work|worked|are|did|do|does)\b|\s*[?,.])")
 _AUX_AFTER = re.compile(r"\s+" + _AUX + r"\b", re.I)
 
 
@@ -89,6 +94,8 @@ def _unit_by_anaphora(text: str, layout: Layout, r, sidx: int, ss: int, se: int,
     # previous claim in the sentence, noun before, noun after, previous claims nearby
     cand = None
     pm = _OF_WHO_WERE.match(text, r.end, se)
+    if pm and pm.group(1) in _STATES:
+        pm = None
     if pm and pm.group(1) in COUNT_NOUNS or pm and _looks_plural(pm.group(1)) and \
             not pm.group(1).endswith(("ed", "ing", "ous")) and pm.group(1) not in _NOT_PREDICATE_NOUNS:
         return normalize_unit(pm.group(1)), pm.group(1)   # "70 of them were children": what they were
@@ -104,6 +111,8 @@ def _unit_by_anaphora(text: str, layout: Layout, r, sidx: int, ss: int, se: int,
         em = _ESTIMATE_AT.search(text, max(ss, r.start - 80), r.start)
         if em:
             cand = _counted_head(em.group(1))
+            if cand is None and em.group(1).lower().split()[-1] in ("number", "figure", "total", "count", "tally"):
+                cand = _asked_about(text, layout, r.start, sidx)
     if cand is None and "toll" in text[max(ss, r.start - 120):r.start].lower() and \
             _TOLL_BEFORE.search(text, max(ss, r.start - 120), r.start):
         cand = ("people", None)
@@ -169,6 +178,18 @@ def _unit_by_anaphora(text: str, layout: Layout, r, sidx: int, ss: int, se: int,
         if members:
             cand = (members, cand[1])
     return cand
+
+
+def _asked_about(text: str, layout: Layout, start: int, sidx: int) -> Optional[Tuple[str, str]]:
+    """What "the number" answers when the text has just asked "how many X": X."""
+    lo = layout.sentences[max(0, sidx - 2)][0] if layout.sentences else 0
+    last = None
+    for last in _HOW_MANY.finditer(text, lo, start):
+        pass
+    if last is not None and (last.group(2) in COUNT_NOUNS or _looks_plural(last.group(2))) and \
+            last.group(2) not in SPEAKER_NOUNS and last.group(2) not in _NOT_PREDICATE_NOUNS:
+        return normalize_unit(last.group(2)), last.group(1)
+    return None
 
 
 def _named_people(text: str, layout: Layout, sidx: int, ss: int, se: int) -> Optional[str]:
@@ -246,6 +267,8 @@ def _strong_group(text, tl, layout, r, sidx, ss, se, prev_units) -> Tuple[Option
         if u == "people" and gm.group(2).lower() in _CROWD_WORDS:
             u = _crowd_members(text, layout, r.start, sidx, prev_units) or u
         return u, gm.group(2)
+    if gm and gm.group(2).islower() and normalize_unit(gm.group(2)) in _PERSONISH:
+        return normalize_unit(gm.group(2)), gm.group(2)   # "the ship's 24-strong crew"
     for psi, pu, pnp in reversed(prev_units):
         if psi == sidx and pu in _PERSON_UNITS:
             return pu, pnp

@@ -18,7 +18,7 @@ from .not_claims import (_AGE_AFTER, _AGE_BEFORE, _APPOSITION_AFTER, _APPOSITION
                          _OFFSET_BEFORE, _PLAYER_BEFORE, _DOT_TIME_BEFORE, _DOT_TIME_AFTER, _EMERGENCY_AFTER,
                          _EMERGENCY_BEFORE, _SEQ_BEFORE, _SEQ_LABELS, _STREET_AFTER,
                          _STREET_BEFORE, _TIME_AFTER, _WEEKDAY_BEFORE, _excluded_at, _in_phone_run,
-                         _list_marker_at, _seq_label)
+                         _list_marker_at, _seq_label, _RANK_BEFORE, _SIDES_AFTER, _site_chrome_line)
 
 
 _CUR = r"(?P<cur>US\$|U\.S\.\s?\$|C\$|A\$|NZ\$|HK\$|S\$|R\$|\$|£|€|¥|₹|\bUSD\s?|\bEUR\s?|\bGBP\s?)"
@@ -328,6 +328,11 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
             return None
         if prev_cap and a.is_int and val < 1000 and "," not in dig and not a.cur and _STREET_BEFORE.search(before):
             return None
+        if a.is_int and val <= 100 and not a.cur and not a.pct and prev_word.lower() in ("top", "bottom") \
+                and _RANK_BEFORE.search(before):
+            return None   # "the top 10 clubs": a rank
+        if a.unit_hint in ("celsius", "fahrenheit") and _site_chrome_line(text, ds):
+            return None   # the masthead's weather
         if a.is_int and val < 1000 and "," not in dig and not a.cur and not a.scaled and \
                 prev_word.lower() in _SEQ_LABELS and _seq_label(text, a.start, end):
             return None   # "day 2 of the festival"
@@ -424,6 +429,9 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
         return None       # "day two", "in round three": a designation, like an ordinal
     if _AGE_AFTER.match(after):
         return None
+    if _RANK_BEFORE.search(text, max(0, a.start - 10), a.start) or \
+            (wl == "two" and _SIDES_AFTER.match(after) and text[max(0, a.start - 4):a.start].lower() == "the "):
+        return None       # "the top two divisions"; "the two sides" (of a dispute)
     if wl in ("one", "a", "an") or wl.startswith("one "):
         if wl == "one" or wl.startswith("one "):
             # "one" is a pronoun unless a count noun follows

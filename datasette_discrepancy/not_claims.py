@@ -13,7 +13,7 @@ from .nouns import _count_noun_follows
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\.?,?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s*)?$")
 _MONTH_CAP = re.compile(r"[JFMASOND]")   # a month name starts with one of these (a cheap gate)
-_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}\b")
+_MONTH_AFTER = re.compile(rf"(?:(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}\b|\.[ \t]*{_MONTH}\.?[ \t]+\d{{4}})")  # "15. Feb. 2025"
 _WEEKDAY_BEFORE = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?$")
 _PARTITIVE_PRONOUN = re.compile(r"\s+of\s+(?:them|those|these|whom|which|us|you|the|its|their)\b", re.I)
 _TIME_AFTER = re.compile(r"\s*(?:[ap]\.m\.|[ap]m\b|GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|ET|PT|local\s+time|o'clock|o’clock|hours?\s+GMT)", re.I)
@@ -120,7 +120,8 @@ _LABEL_WORDS = {"line", "lines", "route", "routes", "gate", "gates", "platform",
                 "stations", "grade", "grades", "type", "types", "model", "models", "version", "versions",
                 "size", "sizes"}
 # any other capitalised word right before: "Challenger 2", "Tram 81", "News 7"
-_CAP_BEFORE = re.compile(r"(?<=[A-Za-z0-9,;] )(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|The|A|An|In|On|At|Of|By|And|But|Some|About|Nearly|Over|Only|Just|All|To|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][A-Za-z]+\s$")
+# (or a lone capital, as roads are named: "the L 247", "A 7" is an article and "I" a pronoun)
+_CAP_BEFORE = re.compile(r"(?<=[A-Za-z0-9,;] )(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|The|A|An|In|On|At|Of|By|And|But|Some|About|Nearly|Over|Only|Just|All|To|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?:[A-Z][A-Za-z]+|[B-HJ-Z])\s$")
 # house numbers: "10 Downing Street", "Rue de Rivoli 12"
 _STREET_AFTER = re.compile(
     r"\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|"
@@ -171,9 +172,15 @@ def _list_marker_at(text: str, pos: int) -> bool:
     return _LIST_ITEM.match(text, ls, q) is not None or _RANKED_HEADING.match(text, ls, q) is not None
 
 
-_RANKED_HEADING = re.compile(r"^[ \t]*(?:most[ \t]+(?:read|viewed|popular|shared|commented|watched)|trending|"
+_RANKED_HEADING = re.compile(r"[ \t]*(?:most[ \t]+(?:read|viewed|popular|shared|commented|watched)|trending|"
                              r"top[ \t]+stories|popular[ \t]+now|popular|more[ \t]+stories)[ \t:]*$", re.I)
 _RANKED_ITEM = re.compile(r"[ \t]*\d{1,2}[ \t]+[A-Z'‘\"“]")
+
+
+# a rank, not a count: "the top two divisions", "a top 10 finish"
+_RANK_BEFORE = re.compile(r"\b(?:top|bottom)[ \t]+$", re.I)
+# idiom: "the two sides still disagree" names the parties to a dispute
+_SIDES_AFTER = re.compile(r"[ \t]+sides\b")
 
 
 def _ranked_list_item(text: str, start: int, end: int) -> bool:
@@ -215,3 +222,10 @@ _PHOTO_COUNTER = re.compile(r"\)[ \t]\d{1,2}[ \t]+of[ \t]+\d{1,3}[ \t]*$", re.M)
 _PHOTO_COUNTER_END = re.compile(r"\)[ \t]\d{1,2}[ \t]+of[ \t]+$")
 _READ_TIME_AFTER = re.compile(r"[ \t]*(?:min|mins|minute|MIN)\.?[ \t]+(?:read|READ)\b")  # "6 min read"
 _OF_N = re.compile(r"\s*(?:of|/)\s*\d+\s*$")
+
+# a weather widget in the masthead: "Weather now: Brisk -12°C | Traffic | Live TV"
+def _site_chrome_line(text: str, pos: int) -> bool:
+    ls = text.rfind("\n", 0, pos) + 1
+    le = text.find("\n", pos)
+    le = len(text) if le < 0 else le
+    return le - ls <= 120 and " | " in text[ls:le]

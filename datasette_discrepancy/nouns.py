@@ -286,14 +286,16 @@ def _noun_before(text: str, start: int, sent_start: int) -> Optional[Tuple[str, 
     return None
 
 
-_CLAUSE_BREAK = re.compile(r";|\s[—–]\s")
+# not past a semicolon, a dash or a clause of its own ("rose from two on Sunday when rescuers reached")
+_CLAUSE_BREAK = re.compile(r";|\s[—–]\s|,?\s(?:when|while|because|although|though|whereas|until|unless|after|before|"
+                           r"since|where|if)\s")
 
 
 def _noun_forward(text: str, end: int, sent_end: int) -> Optional[Tuple[str, str]]:
     seg = text[end:sent_end]
     cb = _CLAUSE_BREAK.search(seg)
     if cb:
-        seg = seg[:cb.start()]   # not past a semicolon or a dash: "count climbs to 264; families sue"
+        seg = seg[:cb.start()]   # "count climbs to 264; families sue"
     for t in list(_TOKEN.finditer(seg))[:14]:
         w = t.group()
         if not w.islower():

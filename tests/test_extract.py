@@ -346,6 +346,12 @@ def test_relative_multiple_of_previous_figure():
     "One shop worker in the high street said the water came in fast.",
     "No one was hurt.",
     "In the words of one aid official, the camp is full.",
+    # ranks, idioms, road names, a masthead's weather, a dotted European date
+    "Clubs in the top two divisions spent more. It is a top 10 finish.",
+    "The two sides still disagree.",
+    "Bitte Zufahrt L 247 meiden.",
+    "Weather now: Brisk -12°C | Traffic | Live TV",
+    "18:04 · 15. Feb. 2025",
 ])
 def test_exclusions(sentence):
     claims = extract_claims(sentence)
@@ -537,6 +543,14 @@ UNIT_CASES = [
     # storeys are floors; kroner are Norwegian crowns
     ("The 14-storey tower was evacuated.", "14", "floors"),
     ("The ferry line lost 65 million kroner last year.", "65 million", "nok"),
+    # a group named by its own word; what happened to "them" keeps the group they are
+    ("Of the 22 dead, five were members of the ship's 24-strong crew.", "24", "crew"),
+    ("Volunteers have collected 1,240 oiled seabirds. At least 380 of them were dead.", "At least 380", "seabirds"),
+    # "the number" answers the question just asked
+    ("The two sides disagree on how many nurses took part. The board puts the number at about 7,000.",
+     "about 7,000", "nurses"),
+    # no noun is taken from a clause of its own
+    ("The death toll stands at five. It rose from two on Sunday when rescuers reached a house.", "two", "people"),
 ]
 
 
