@@ -150,6 +150,9 @@ def _unit_by_anaphora(text: str, layout: Layout, r, sidx: int, ss: int, se: int,
         # sentence names them ("a crowd of 2,000 gathered", "40 protesters, and 12 were hurt")
         if cand is None:
             cand = _noun_before(text, r.start, ss)
+        if cand is None and sidx > 0 and text[:layout.sentences[sidx - 1][1]].rstrip().endswith("?"):
+            # "Q: Where are the inmates now? A: About 450 have been moved": the question names them
+            cand = _noun_before(text, layout.sentences[sidx - 1][1], layout.sentences[sidx - 1][0])
         if cand is None or cand[0] not in _PERSONISH:
             cand = ("people", None)
     if cand is None:

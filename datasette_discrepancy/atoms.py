@@ -184,6 +184,10 @@ _COUNTS_AND_BEFORE = re.compile(
     r"[a-z-]+(?:s|men|dead|injured|missing)\s+and\s+$", re.I)
 _NEGATIVE_BEFORE = re.compile(r"(?:\b(minus)[ \t]+|(?<![\w.,)\]])[-−])$", re.I)
 _DEGREES_AFTER = re.compile(r"[ \t]*(?:°|degrees?\b)", re.I)
+# the last of a list of counts: "three have kidney failure, up from two, and one is on dialysis"
+_AND_ONE_BEFORE = re.compile(r"\band[ \t]+$")
+_ONE_VERB_AFTER = re.compile(r"[ \t]+(?:is|was|remains|remained|has|had)\b")
+_COUNT_WORD = re.compile(r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.I)
 _PRONOUN_ONE_BEFORE = re.compile(r"\b(?:each|every|no|any|the|this|that|which|another|words\s+of|"
                                  r"according\s+to|told)\s+$", re.I)
 _ANECDOTE_AFTER = re.compile(r"(?:[ \t]+[\w'’-]+){1,6}?[ \t]+(?:said|says|told|recalled|remembered|described|"
@@ -202,6 +206,10 @@ def _one_counts(text: str, start: int, end: int) -> bool:
         return False   # "each one", "no one", "the one", "in the words of one official"
     if _count_noun_follows(text, end, singular_ok=True, max_words=2):
         return not _ANECDOTE_AFTER.match(text, end)   # not "One worker in Leeds said ..."
+    if _AND_ONE_BEFORE.search(text, max(0, start - 8), start) and _ONE_VERB_AFTER.match(text, end):
+        ss = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), start - 200)
+        if _COUNT_WORD.search(text, ss, start):
+            return True
     return bool(_RANGE_WORD_AFTER.match(text, end) or _ONE_COUNTED_AFTER.match(text, end) or
                 _COUNTS_AND_BEFORE.search(text, max(0, start - 80), start))
 

@@ -551,6 +551,10 @@ UNIT_CASES = [
      "about 7,000", "nurses"),
     # no noun is taken from a clause of its own
     ("The death toll stands at five. It rose from two on Sunday when rescuers reached a house.", "two", "people"),
+    # the question names who the answer counts; "and one is" ends a list of counts
+    ("Q: Where are the inmates now? A: About 450 have been moved to five other prisons.", "About 450", "inmates"),
+    ("Nine children remain in hospital. Three of them have kidney failure, up from two on Wednesday, "
+     "and one is on dialysis.", "one", "children"),
 ]
 
 
