@@ -54,6 +54,9 @@ VAGUE_RE = (
     r"|(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions))"
     r"|dozens|hundreds|thousands|millions|billions|scores(?=\s+of\b)"
     r"|(?:a\s+)?couple\s+of(?=\s+[a-z])|several(?=\s+[a-z])|a\s+handful"
+    # "a few warships", but not "a few days ago", "a few more", "a few may never"
+    r"|a\s+few(?=\s+(?!(?:seconds|minutes|hours|days|weeks|months|years|times|decades)\b)"
+    r"(?:[a-z]+s\b|people|men|women|children|police))"
 )
 
 

@@ -64,6 +64,7 @@ CASES = [
     ("Dozens of homes were lost.", "Dozens", 24, None, "vague", "homes"),
     ("Tens of thousands of protesters gathered.", "Tens of thousands", 10000, None, "vague", "protesters"),
     ("Millions of others are doing it.", "Millions", 1e6, None, "vague", "people"),
+    ("The navy keeps no more than a few warships there.", "no more than a few", 2, 9, "vague", "warships"),
     ("A crowd of thousands gathered.", "thousands", 1000, None, "vague", "people"),
     # units: measurement, temperature, magnitude, partitive
     ("The caravan is more than 1,000 miles from the border.", "more than 1,000", 1000, None, "more_than", "miles"),
@@ -339,6 +340,7 @@ def test_relative_multiple_of_previous_figure():
     "By Ana Ruiz | May 2, 2025\nListen (9 min)\n",
     "At 11.40 on Saturday the alarm sounded.",
     "Most viewed\n1. Man completes marathon\n2. Storm warning",
+    "A few days ago a few may have left.",
     "Callers jammed 911 lines through the night.",
     '"Level 4 means you stay on the marked piste," the guide said.',
     # "one" as a pronoun, or one person quoted
