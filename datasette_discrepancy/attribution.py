@@ -22,18 +22,38 @@ _SUBJ_VERB = re.compile(
     r"(?:[A-Z][\w.'’&-]*|[a-z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’&-]*|[a-z][\w.'’-]*)){0,7}?)"
     r"\s+(?:also\s+|previously\s+|later\s+|again\s+|have\s+|has\s+|had\s+)?(?:said|says|say|told|tell|tells|estimated|estimates|reported|reports|"
     r"announced|confirmed|stated|added|noted|tweeted|wrote|claimed|warned|predicted|puts?|believes?|"
-    r"insists?|insisted|maintains?|maintained|gave|gives|counted|counts|stands\s+by|stood\s+by)\b")
+    r"insists?|insisted|maintains?|maintained|gave|gives|counted|counts|stands\s+by|stood\s+by|"
+    r"show|shows|showed)\b")
 # headings that end in a colon and are no source: "Key figures:", "Latest:", "Update:"
 _LABEL_WORDS = {"figures", "numbers", "points", "facts", "glance", "latest", "breaking", "update", "updated",
                 "correction", "note", "photo", "photos", "video", "watch", "related", "live", "timeline",
                 "summary", "background", "context", "q", "a", "more", "toll", "total", "totals", "so far"}
 # a summary line that names its source first: "Police: 9 dead, 53 injured"
 _COLON_SOURCE = re.compile(r"^[\s•*·-]*((?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[\w'’.&-]+){0,4}):\s+(?=\S*\d|[A-Za-z]+\s+\d)")
+# the source said last, at the end of the sentence or of its clause: "..., police said." (before any subject
+# of the sentence's own verbs: "The storm has so far claimed one life, police said.")
+_END_SAID = re.compile(r"[,”\"]\s*((?:the\s+|a\s+|an\s+)?[\w.'’&-]+(?:\s+[\w.'’&-]+){0,5}?)\s+(?:also\s+)?"
+                       r"(?:said|says|say|told\s+(?:reporters|[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})|estimated|reported|"
+                       r"added|confirmed|noted|wrote|warned|claimed|insisted)"
+                       r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
+                       r"on\s+Twitter|on\s+X|in\s+a\s+statement)){0,2}(?:\s*[.!?]?[\"”’']?\s*$|,\s+[a-z])")
+# a source set off by an apposition: "Tom Aldana, a county supervisor, said ..."; "A spokesman,
+# Lukas Meyer, said ..."; "Its operator, Aurelia Tankers of Limassol, said ..."
+_APPOSED_SAID = re.compile(
+    r"(?:^|[.;:“\"]\s*|\b(?:[Bb]ut|[Aa]nd)\s+)((?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w.'’&-]+\s+){0,3}?[\w.'’&-]+)|"
+    r"[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}),\s+([^\"“”,]{2,100}?(?:,\s+[^\"“”,]{2,60}?)?),\s+"
+    r"(?:also\s+)?(?:said|says|told|estimated|reported|announced|confirmed|added|wrote|warned|claimed|insisted)\b")
+_NAME = re.compile(r"^[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|of|for|and|the|de|van|von)){0,5}$")
+# "The government's figure is 1.9 million": a figure owned by its source
+_OWN_FIGURE = re.compile(r"(?:^|[,;:]\s*|\b(?:but|and|while)\s+)((?:the\s+)?[A-Z][\w.&-]*(?:\s+[\w.&-]+){0,3}?|the\s+[a-z]+(?:\s+[a-z]+)?)['’]s?\s+"
+                         r"(?:own\s+|latest\s+|official\s+|new\s+)?(?:figure|estimate|count|tally|number|total)s?\s+"
+                         r"(?:is|was|stands|stood|puts|put|of|shows?|showed)\b", re.I)
 _SAID_SUBJ = re.compile(r"[,”\"]\s*(?:said|says|according\s+to)\s+((?:the|a|an)?\s*[\w.'’& -]{2,60}?)(?=[.,;!?]|$)")
 
 _KEYS = ("accord", " by ", "said", "say", "told", "tell", "estimat", "report", "announc", "confirm",
          "stated", "states", "added", "adds", "noted", "notes", "tweet", "wrote", "claim", "warn", "predict",
-         "put", "believe", "insist", "maintain", "gave", "give", "count", "stand", "stood")
+         "put", "believe", "insist", "maintain", "gave", "give", "count", "stand", "stood", "show", "figure",
+         "estimate", "tally", "total")
 _BAD_HEAD = re.compile(r"^(?:it|he|she|they|we|i|you|this|that|which|who|there|officials? also|and|but|or|so|"
                        r"then|also|yet)$", re.I)
 
@@ -80,6 +100,24 @@ def find_attribution(sentence: str) -> Optional[str]:
         r = _clean(m.group(1))
         if r:
             return r
+    m = _END_SAID.search(sentence)
+    if m:
+        r = _clean(m.group(1))
+        if r and not _DIGIT.search(r) and not _BAD_HEAD.match(r.split()[0]):
+            return r
+    m = _APPOSED_SAID.search(sentence)
+    if m:
+        head, apposed = m.group(1), m.group(2).strip()
+        # a described source named in the apposition: the name; a named one: the name itself
+        r = _clean(apposed if not head[:1].isupper() or head.split()[0].lower() in
+                   ("the", "a", "an", "its", "their", "his", "her") and _NAME.match(apposed) else head)
+        if r and not _DIGIT.search(r) and not _BAD_HEAD.match(r):
+            return r
+    m = _OWN_FIGURE.search(sentence)
+    if m:
+        r = _clean(m.group(1))
+        if r and not _DIGIT.search(r) and not _BAD_HEAD.match(r):
+            return r
     best = None
     for m in _SUBJ_VERB.finditer(sentence):
         cand = m.group(1)
@@ -100,6 +138,11 @@ def find_attribution(sentence: str) -> Optional[str]:
                     j -= 1
                 if j < len(words):
                     r = " ".join(words[j:])
+                elif len(words) >= 2 and words[-2][-2:] in ("'s", "’s") and words[-2][:1].isupper():
+                    k = len(words) - 2     # "Gov. Claire Benoit's office"
+                    while k > 0 and words[k - 1][:1].isupper():
+                        k -= 1
+                    r = " ".join(words[k:])
                 elif len(words) > 3:
                     r = None
             if r and not _BAD_HEAD.match(r):

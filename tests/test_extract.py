@@ -432,6 +432,21 @@ def test_attribution():
     ("Police said 3,000 people marched, but organisers said 10,000 took part.", "10,000", "organisers"),
     # one source, two clauses
     ("Police said 40 people died; 12 more are missing.", "12", "Police"),
+    # the source said last wins over the subject of the sentence's own verb
+    ("The storm has so far claimed one life, police said.", "one", "police"),
+    ("Prices could rise by 7 per cent, industry experts said, because supply is short.", "7 per cent",
+     "industry experts"),
+    # a source set off by an apposition: the name
+    ("Ray Kowalczyk, president of Local 719, said the closure would cut roughly 1,400 jobs.", "roughly 1,400",
+     "Ray Kowalczyk"),
+    ("A spokesman, Lukas Meyer, said at least eight people were still missing.", "at least eight", "Lukas Meyer"),
+    ("But the UN refugee agency, UNHCR, said on Monday that it had registered more than 600 people.",
+     "more than 600", "UNHCR"),
+    # a possessive source, a figure owned by its source, records that show
+    ("Gov. Claire Benoit's office said Friday that 800,000 homes had no power.", "800,000",
+     "Gov. Claire Benoit's office"),
+    ("The government's figure is 1.9 million.", "1.9 million", "The government"),
+    ("Ambulances were diverted more than 300 times, county records show.", "more than 300", "county records"),
 ])
 def test_attribution_of_each_figure(text, expr, source):
     claims = {c.text: c for c in extract_claims(text)}
