@@ -15,6 +15,7 @@ from collections import defaultdict
 
 from . import db as dblayer
 from .compare import DEFAULT_APPROX_TOLERANCE, DEFAULT_WINDOW_DAYS, _date, assess, interval, source, source_key
+from .units import convert
 
 # Below this many claims the pairwise compare.assess is quick enough.
 PAIRWISE_MAX = 12
@@ -189,25 +190,46 @@ def _restated_any(retro, current, lows, highs, published):
     return False
 
 
+# A measure's range and cells are in the measure's own unit: a figure given in
+# another unit of the same quantity (km in a line-up of miles) is converted by
+# discrepancy_convert; other units ("residents" in a line-up of "people") count alike.
+_LOW = "coalesce(value_low, value_high)"
+_HIGH = "coalesce(value_high, value_low)"
+_LOW_CONVERTED = "discrepancy_convert(coalesce(value_low, value_high), claims.unit, :unit)"
+_HIGH_CONVERTED = "discrepancy_convert(coalesce(value_high, value_low), claims.unit, :unit)"
+
 STATS_SQL = """
 select count(*), count(distinct claims.article_id), count(distinct articles.outlet),
-  min(coalesce(value_low, value_high)), max(coalesce(value_high, value_low)),
-  min(articles.published), max(articles.published)
+  min({low}), max({high}), min(articles.published), max(articles.published)
 from claims join articles on articles.id = claims.article_id
-where claims.measure_id = ?
+where claims.measure_id = :measure_id
 """
 
 CELLS_SQL = """
 insert into measure_cells
   (measure_id, outlet, published, claims, articles, min_value, max_value, retrospective, conflicting)
 select claims.measure_id, articles.outlet, articles.published, count(*), count(distinct claims.article_id),
-  min(coalesce(value_low, value_high)), max(coalesce(value_high, value_low)),
-  sum(claims.retrospective), sum(claims.status like 'conflicts%')
+  min({low}), max({high}), sum(claims.retrospective), sum(claims.status like 'conflicts%')
 from claims join articles on articles.id = claims.article_id
-where claims.measure_id = ?
+where claims.measure_id = :measure_id
 group by articles.published, articles.outlet
 order by articles.published, articles.outlet
 """
+
+MIXED_UNITS_SQL = """
+select measures.unit from measures where measures.id = :measure_id and measures.unit is not null and exists (
+  select 1 from claims where claims.measure_id = :measure_id and claims.unit is not measures.unit)
+"""
+
+
+def in_unit(value, unit, to_unit):
+    """`value` (in `unit`) in the measure's unit `to_unit` where the two convert, else as it is."""
+    converted = convert(value, unit, to_unit)
+    return value if converted is None else converted
+
+
+def _in_unit(sql, converted):
+    return sql.format(low=_LOW_CONVERTED if converted else _LOW, high=_HIGH_CONVERTED if converted else _HIGH)
 
 
 class ClaimRow:
@@ -277,16 +299,19 @@ def _assess_measure(db, measure_id):
 def refresh_measures(db, measure_ids):
     """Recompute the stored aggregates of the given measures and delete those
     left with no claims. The caller holds the transaction."""
+    db.conn.create_function("discrepancy_convert", 3, in_unit, deterministic=True)
     for measure_id in measure_ids:
         db.execute("delete from measure_cells where measure_id = ?", [measure_id])
-        stats = db.execute(STATS_SQL, [measure_id]).fetchone()
+        mixed = db.execute(MIXED_UNITS_SQL, {"measure_id": measure_id}).fetchone()
+        params = {"measure_id": measure_id, "unit": mixed[0] if mixed else None}
+        stats = db.execute(_in_unit(STATS_SQL, mixed), params).fetchone()
         if not stats[0]:
             db.execute("delete from measures where id = ?", [measure_id])
             continue
         assessment, statuses, stored = _assess_measure(db, measure_id)
         changed = [(statuses[i], i) for i, status in stored if status != statuses[i]]
         db.conn.executemany("update claims set status = ? where id = ?", changed)
-        db.execute(CELLS_SQL, [measure_id])
+        db.execute(_in_unit(CELLS_SQL, mixed), params)
         count, articles, outlets, low, high, first, last = stats
         spread = (high / low) if low and high and low > 0 else None
         db["measures"].update(

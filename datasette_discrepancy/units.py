@@ -187,6 +187,21 @@ def canonical(unit: Optional[str], low: Optional[float], high: Optional[float]
     return (name, None if low is None else low * f, None if high is None else high * f)
 
 
+def convert(value: Optional[float], unit: Optional[str], to_unit: Optional[str]) -> Optional[float]:
+    """`value` in `unit` expressed in `to_unit` (miles -> km, fahrenheit ->
+    celsius), or None when the two units do not measure the same thing."""
+    if value is None or unit == to_unit or {unit, to_unit} == {"tons", "tonnes"}:
+        return value   # (news copy writes "tons" for tonnes as often as for short tons)
+    cu, cv, _ = canonical(unit, value, None)
+    to_cu, zero, _ = canonical(to_unit, 0.0, None)
+    if cu is None or cu != to_cu:
+        return None
+    # into to_unit the conversion is linear or affine (celsius); measured over a
+    # thousand units, as canonical() rounds temperatures to two decimals
+    slope = (canonical(to_unit, 1000.0, None)[1] - zero) / 1000.0
+    return (cv - zero) / slope if slope else None
+
+
 # Count nouns a figure commonly counts (singular or plural written form).
 # Used to recognise the head of a noun phrase and for anaphora.
 _COUNT = """

@@ -417,3 +417,44 @@ def test_a_capitalised_name_says_nothing_of_what_happened():
     # a headline in title case still says what happened
     headline = terms("Storm Leaves 1.1 Million Without Power", "1.1 Million")
     assert "outage" in headline
+
+
+@pytest.mark.asyncio
+async def test_a_lineup_in_two_units_is_drawn_in_the_measures_unit(tmp_path):
+    from datasette.app import Datasette
+
+    from datasette_discrepancy import aggregates, db as dblayer
+    from datasette_discrepancy.units import convert
+
+    assert convert(1000, "miles", "km") == pytest.approx(1609.344)
+    assert convert(212, "fahrenheit", "celsius") == pytest.approx(100)
+    assert convert(100, "celsius", "fahrenheit") == pytest.approx(212, abs=0.01)
+    assert convert(3, "tons", "tonnes") == 3  # written alike in news copy
+    assert convert(5, "residents", "people") is None
+
+    path = str(tmp_path / "ash.db")
+    db = dblayer.open_database(path)
+    dblayer.ensure_schema(db)
+    db["articles"].insert_all([
+        {"id": 1, "source": "a.txt", "outlet": "Metric Daily", "published": "2025-03-01", "body": "x"},
+        {"id": 2, "source": "b.txt", "outlet": "Imperial Post", "published": "2025-03-01", "body": "y"},
+    ])
+    db["measures"].insert({"id": 1, "slug": "ash-column", "label": "Ash column height", "unit": "km"})
+    claim = {"span_start": 0, "span_end": 1, "retrospective": 0, "sentence": "s", "measure_id": 1}
+    db["claims"].insert_all([
+        dict(claim, id=1, article_id=1, text="about 9 km", value_low=9, value_high=9, qualifier="approximately",
+             unit="km", sort_key="1"),
+        dict(claim, id=2, article_id=2, text="30,000 feet", value_low=30000, value_high=30000, qualifier="exact",
+             unit="feet", sort_key="2"),
+    ])
+    aggregates.refresh_measures(db, [1])
+    db.conn.commit()
+    measure = db["measures"].get(1)
+    assert measure["assessment"] == "consistent"
+    assert (measure["min_value"], round(measure["max_value"], 3)) == (9, 9.144)   # not 30,000
+    cells = {row["outlet"]: round(row["max_value"], 3) for row in db["measure_cells"].rows}
+    assert cells == {"Metric Daily": 9, "Imperial Post": 9.144}
+
+    html = (await Datasette([path]).client.get("/ash/-/discrepancies/ash-column")).text
+    assert "9.144 (given in feet)" in html
+    assert "30,000 (given" not in html

@@ -192,10 +192,21 @@ def test_stored_aggregates_match_a_fresh_computation(corpus, tmp_path):
 def check_aggregates(db_path):
     """Every stored aggregate equals what the claims give when computed afresh."""
     conn = sqlite3.connect(db_path)
-    stats = conn.execute(
-        """select measure_id, count(*), count(distinct article_id), min(coalesce(value_low, value_high)),
-          max(coalesce(value_high, value_low)) from claims where measure_id is not null group by measure_id"""
-    ).fetchall()
+    # counts, and the range in the measure's own unit (a figure in km of a line-up in miles converted)
+    measure_units = dict(conn.execute("select id, unit from measures"))
+    found = {}
+    for measure_id, article_id, low, high, unit in conn.execute(
+        "select measure_id, article_id, value_low, value_high, unit from claims where measure_id is not null"
+    ):
+        to_unit = measure_units[measure_id]
+        low, high = (aggregates.in_unit(v, unit, to_unit) for v in (low if low is not None else high,
+                                                                    high if high is not None else low))
+        count, articles, lows, highs = found.setdefault(measure_id, [0, set(), [], []])
+        found[measure_id][0] += 1
+        articles.add(article_id)
+        lows.extend([low] if low is not None else [])
+        highs.extend([high] if high is not None else [])
+    stats = [(m, n, len(a), min(lo, default=None), max(hi, default=None)) for m, (n, a, lo, hi) in found.items()]
     stored = conn.execute("select id, claims_count, articles_count, min_value, max_value from measures").fetchall()
     assert sorted(stats) == sorted(stored)
     for measure_id, claims_count, assessment in conn.execute("select id, claims_count, assessment from measures"):

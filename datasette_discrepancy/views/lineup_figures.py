@@ -13,6 +13,7 @@ from datasette.utils.asgi import Response
 
 from .. import queries
 from ..chart import figure_words, outlet_colours, timeline_svg
+from ..units import convert
 
 FIGURES_LIMIT = 5000
 AGGREGATE_ABOVE = 500
@@ -51,6 +52,23 @@ async def figures(db, measure_id, limit=FIGURES_LIMIT):
     return [dict(r) for r in (await db.execute(sql, [measure_id, limit])).rows]
 
 
+def in_measure_unit(claims, unit):
+    """Figures given in another unit of the measure's quantity ("1 1/2 miles" in a
+    line-up of km) converted into its unit, so the chart and table compare like
+    with like; the text as written stays with them."""
+    for c in claims:
+        if unit and c.get("unit") and c["unit"] != unit:
+            low, high = convert(c.get("value_low"), c["unit"], unit), convert(c.get("value_high"), c["unit"], unit)
+            if (low is None) == (c.get("value_low") is None) and (high is None) == (c.get("value_high") is None):
+                c["value_low"], c["value_high"] = _significant(low), _significant(high)
+                c["converted_from"], c["unit"] = c["unit"], unit
+    return claims
+
+
+def _significant(value, digits=4):
+    return None if value is None else float("{:.{}g}".format(value, digits))
+
+
 def outlet_date_table(claims):
     """Rows = outlets, columns = dates (undated last); each cell the outlet's
     figures that day, identical mentions merged (with a count).
@@ -70,6 +88,8 @@ def outlet_date_table(claims):
         outlet = c.get("outlet") or "Unknown outlet"
         status = c.get("status") or "agrees"
         words = figure_words(c)
+        if c.get("converted_from"):
+            words += " (given in {})".format(c["converted_from"])   # converted; as written on hover
         key = (outlet, c.get("published") or None, words, c.get("attribution"), bool(c.get("retrospective")), status)
         if key in merged:
             merged[key]["count"] += c.get("mentions", 1)
@@ -121,7 +141,7 @@ async def lineup_figures(db, measure, statuses, urls):
         cells = await queries.measure_cells(db, measure["id"])
         claims = [cell_as_figure(n, cell) for n, cell in enumerate(cells, 1)]
     else:
-        claims = await figures(db, measure["id"])
+        claims = in_measure_unit(await figures(db, measure["id"]), measure.get("unit"))
         for c in claims:
             c["status"] = statuses.get(c["id"], "agrees")
             c["article_url"] = urls["article"](c["article_id"]) + "#claim-{}".format(c["id"])
