@@ -23,12 +23,16 @@ OPEN_HIGH = {"less_than", "at_most"}
 
 def rounding_tolerance(value: float) -> float:
     """(Just under) half a unit of the last significant digit a round figure
-    shows: 2,100 -> 50, 800 -> 50, 5,000 -> 500, 2,083 -> 0.5."""
+    shows: 2,100 -> 50, 800 -> 50, 5,000 -> 500, 2,083 -> 0.5, 1.2 -> 0.05."""
     if value is None or value == 0 or value != value:
         return 0.0
     value = abs(value)
     if value != int(value):
-        return 0.0
+        # a decimal: half a unit of its last decimal place ("1.2" km covers 1.15 to 1.25)
+        decimals = repr(value).partition(".")[2]
+        if not decimals.isdigit() or len(decimals) > 3:
+            return 0.0   # not a figure as written (a conversion, a float artefact)
+        return 10.0 ** -len(decimals) * 0.499
     digits = int(value)
     step = 1
     while digits % 10 == 0 and digits >= 10:

@@ -203,7 +203,8 @@ def _special_raw(text: str, sp, raws: List["_Raw"], layout) -> Optional["_Raw"]:
             val = float(round(frac * 100))
             unit = "percent"
             end = m.end("f")
-        qq, lo, hi = _apply_qual(qual, val, val)
+        # "a quarter of a million" is a way of saying about 250,000, not an exact count
+        qq, lo, hi = _apply_qual(qual or ("approximately" if unit is None else None), val, val)
         r = _Raw(start, end, lo, hi, qq)
         r.unit = unit
         if unit == "percent" and m.group("big"):

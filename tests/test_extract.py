@@ -72,8 +72,9 @@ CASES = [
     ("About 610,000 of its customers lost power.", "About 610,000", 610000, 610000, "approximately", "customers"),
     # fractions and relative figures
     ("A third of residents left.", "A third", 33, 33, "exact", "percent"),
+    # a fraction of a million is a round way of saying it: about
     ("Before the storm, a quarter of a million people were told to leave.", "a quarter of a million",
-     250000, 250000, "exact", "people"),
+     250000, 250000, "approximately", "people"),
     ("Estimates vary from around 3,500 to more than double that.", "around 3,500 to more than double that",
      3500, 7000, "range", None),
 ]

@@ -297,6 +297,11 @@ def test_compatible_figures_of_one_article_may_share_a_measure():
         ((7000, None, "more_than"), (3500, 7000, "range"), False),
         ((800, 1000, "range"), (5200, 5200, "exact"), False),
         ((None, 800, "at_most"), (900, 900, "exact"), False),
+        # a decimal is as precise as its last place: "1.2" (km) covers 1.207, not 1.26
+        ((1.2, 1.2, "exact"), (1.207, 1.207, "exact"), True),
+        ((1.2, 1.2, "exact"), (1.26, 1.26, "exact"), False),
+        # "a quarter of a million" customers and a later exact 242,600
+        ((250000, 250000, "approximately"), (242600, 242600, "exact"), True),
     ],
 )
 def test_compatibility(a, b, expected):
