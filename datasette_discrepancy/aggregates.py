@@ -15,7 +15,7 @@ from collections import defaultdict
 
 from . import db as dblayer
 from .compare import DEFAULT_APPROX_TOLERANCE, DEFAULT_WINDOW_DAYS, _date, assess, interval, source, source_key
-from .units import convert
+from .units import convert_figure
 
 # Below this many claims the pairwise compare.assess is quick enough.
 PAIRWISE_MAX = 12
@@ -224,7 +224,7 @@ select measures.unit from measures where measures.id = :measure_id and measures.
 
 def in_unit(value, unit, to_unit):
     """`value` (in `unit`) in the measure's unit `to_unit` where the two convert, else as it is."""
-    converted = convert(value, unit, to_unit)
+    converted = convert_figure(value, unit, to_unit)
     return value if converted is None else converted
 
 

@@ -202,6 +202,13 @@ def convert(value: Optional[float], unit: Optional[str], to_unit: Optional[str])
     return (cv - zero) / slope if slope else None
 
 
+def convert_figure(value: Optional[float], unit: Optional[str], to_unit: Optional[str]) -> Optional[float]:
+    """convert(), to the four significant digits a converted figure can claim
+    ("about 15,600 hectares" is about 38,550 acres, not 38,548.4395)."""
+    converted = convert(value, unit, to_unit)
+    return None if converted is None else float("{:.4g}".format(converted))
+
+
 # Count nouns a figure commonly counts (singular or plural written form).
 # Used to recognise the head of a noun phrase and for anaphora.
 _COUNT = """

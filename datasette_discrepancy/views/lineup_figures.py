@@ -13,7 +13,7 @@ from datasette.utils.asgi import Response
 
 from .. import queries
 from ..chart import figure_words, outlet_colours, timeline_svg
-from ..units import convert
+from ..units import convert_figure
 
 FIGURES_LIMIT = 5000
 AGGREGATE_ABOVE = 500
@@ -58,15 +58,12 @@ def in_measure_unit(claims, unit):
     with like; the text as written stays with them."""
     for c in claims:
         if unit and c.get("unit") and c["unit"] != unit:
-            low, high = convert(c.get("value_low"), c["unit"], unit), convert(c.get("value_high"), c["unit"], unit)
+            low = convert_figure(c.get("value_low"), c["unit"], unit)
+            high = convert_figure(c.get("value_high"), c["unit"], unit)
             if (low is None) == (c.get("value_low") is None) and (high is None) == (c.get("value_high") is None):
-                c["value_low"], c["value_high"] = _significant(low), _significant(high)
+                c["value_low"], c["value_high"] = low, high
                 c["converted_from"], c["unit"] = c["unit"], unit
     return claims
-
-
-def _significant(value, digits=4):
-    return None if value is None else float("{:.{}g}".format(value, digits))
 
 
 def outlet_date_table(claims):
