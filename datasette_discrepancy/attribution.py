@@ -32,30 +32,33 @@ _LABEL_WORDS = {"figures", "numbers", "points", "facts", "glance", "latest", "br
 _COLON_SOURCE = re.compile(r"^[\s•*·-]*((?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[\w'’.&-]+){0,4}):\s+(?=\S*\d|[A-Za-z]+\s+\d)")
 # the source said last, at the end of the sentence or of its clause: "..., police said." (before any subject
 # of the sentence's own verbs: "The storm has so far claimed one life, police said.")
-_END_SAID = re.compile(r"[,”\"]\s*((?:the\s+|a\s+|an\s+)?[\w.'’&-]+(?:\s+[\w.'’&-]+){0,5}?)\s+(?:also\s+)?"
+_END_SAID = re.compile(r"[,”\"]\s*((?:the\s+|a\s+|an\s+)?[\w.'’&-]+(?:\s+[\w.'’&-]+){0,5}?)\s+(?:also\s+)?(?:ha(?:s|ve|d)\s+)?"
                        r"(?:said|says|say|told\s+(?:reporters|[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})|estimated|reported|"
-                       r"added|confirmed|noted|wrote|warned|claimed|insisted)"
+                       r"added|confirmed|noted|wrote|warned|claimed|insisted|announced)"
                        r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
                        r"on\s+Twitter|on\s+X|in\s+a\s+statement)){0,2}(?:\s*[.!?]?[\"”’']?\s*$|,\s+[a-z])")
 # a source set off by an apposition: "Tom Aldana, a county supervisor, said ..."; "A spokesman,
 # Lukas Meyer, said ..."; "Its operator, Aurelia Tankers of Limassol, said ..."
 _APPOSED_SAID = re.compile(
-    r"(?:^|[.;:“\"]\s*|\b(?:[Bb]ut|[Aa]nd)\s+)((?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w.'’&-]+\s+){0,3}?[\w.'’&-]+)|"
+    r"(?:^|[.;:,“\"]\s*|\b(?:[Bb]ut|[Aa]nd)\s+)((?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[A-Z][\w.&-]*['’]s)\s+"
+    r"(?:[\w.'’&-]+\s+){0,3}?[\w.'’&-]+)|"
     r"[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}),\s+([^\"“”,]{2,100}?(?:,\s+[^\"“”,]{2,60}?)?),\s+"
-    r"(?:also\s+)?(?:said|says|told|estimated|reported|announced|confirmed|added|wrote|warned|claimed|insisted)\b")
+    r"(?:also\s+)?(?:ha(?:s|ve|d)\s+)?(?:said|says|told|estimated|reported|announced|confirmed|added|wrote|warned|claimed|"
+    r"insisted)\b")
 _NAME = re.compile(r"^[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|of|for|and|the|de|van|von)){0,5}$")
 # "The government's figure is 1.9 million": a figure owned by its source
 _OWN_FIGURE = re.compile(r"(?:^|[,;:]\s*|\b(?:but|and|while)\s+)((?:the\s+)?[A-Z][\w.&-]*(?:\s+[\w.&-]+){0,3}?|the\s+[a-z]+(?:\s+[a-z]+)?)['’]s?\s+"
                          r"(?:own\s+|latest\s+|official\s+|new\s+)?(?:figure|estimate|count|tally|number|total)s?\s+"
                          r"(?:is|was|stands|stood|puts|put|of|shows?|showed)\b", re.I)
-_SAID_SUBJ = re.compile(r"[,”\"]\s*(?:said|says|according\s+to)\s+((?:the|a|an)?\s*[\w.'’& -]{2,60}?)(?=[.,;!?]|$)")
+_SAID_SUBJ = re.compile(r"[,”\"]\s*(?:said|says|according\s+to)\s+(?!(?:in|on|at|by|to|for|during|after|before|last|this|that|"
+                        r"when|while|from|with|yesterday|today|earlier|later)\b)((?:the|a|an)?\s*[\w.'’& -]{2,60}?)(?=[.,;!?]|$)")
 
 _KEYS = ("accord", " by ", "said", "say", "told", "tell", "estimat", "report", "announc", "confirm",
          "stated", "states", "added", "adds", "noted", "notes", "tweet", "wrote", "claim", "warn", "predict",
          "put", "believe", "insist", "maintain", "gave", "give", "count", "stand", "stood", "show", "figure",
          "estimate", "tally", "total")
 _BAD_HEAD = re.compile(r"^(?:it|he|she|they|we|i|you|this|that|which|who|there|officials? also|and|but|or|so|"
-                       r"then|also|yet)$", re.I)
+                       r"then|also|yet|has|have|had|is|are|was|were|will|would|could|may|might)$", re.I)
 
 
 _TRAIL_WHEN = re.compile(r"\s+(?:on|last|this|in|at)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning|evening|afternoon|statement|a\s+statement).*$")
@@ -109,8 +112,9 @@ def find_attribution(sentence: str) -> Optional[str]:
     if m:
         head, apposed = m.group(1), m.group(2).strip()
         # a described source named in the apposition: the name; a named one: the name itself
-        r = _clean(apposed if not head[:1].isupper() or head.split()[0].lower() in
-                   ("the", "a", "an", "its", "their", "his", "her") and _NAME.match(apposed) else head)
+        described = head.split()[0].lower() in ("the", "a", "an", "its", "their", "his", "her") or \
+            head.split()[0][-2:] in ("'s", "’s") and len(head.split()) > 1
+        r = _clean(apposed if not head[:1].isupper() or described and _NAME.match(apposed) else head)
         if r and not _DIGIT.search(r) and not _BAD_HEAD.match(r):
             return r
     m = _OWN_FIGURE.search(sentence)

@@ -448,10 +448,21 @@ def test_attribution():
      "Gov. Claire Benoit's office"),
     ("The government's figure is 1.9 million.", "1.9 million", "The government"),
     ("Ambulances were diverted more than 300 times, county records show.", "more than 300", "county records"),
+    ("The UK will send 1,500 troops to Estonia, the defence secretary, James Alder, has announced.", "1,500",
+     "James Alder"),
+    ('"Twelve thousand pounds is a wild number," the firm\'s vice president, Wendell Ames, said in an interview.',
+     "Twelve thousand", "Wendell Ames"),
 ])
 def test_attribution_of_each_figure(text, expr, source):
     claims = {c.text: c for c in extract_claims(text)}
     assert claims[expr].attribution == source
+
+
+def test_an_auxiliary_or_a_preposition_is_no_source():
+    text = "The institute's plan, published in September, had warned that up to 30,000 people could leave."
+    assert all(c.attribution not in ("had", "has") for c in extract_claims(text))
+    text = '"It is 40," the chief said in a phone interview.'
+    assert all(c.attribution != "in a phone interview" for c in extract_claims(text))
 
 
 def test_a_conjunction_is_no_source():
