@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 import re
 
+from .metadata import parse_date
+
 # Never article text: code, styling, navigation, embedded documents, controls.
 SKIP = {
     "script", "style", "noscript", "template", "svg", "math", "nav", "footer", "form", "iframe", "head",
@@ -91,7 +93,6 @@ _NAMELESS_SECTION = re.compile(r"<!\[(?![A-Za-z])")
 
 
 def html_to_text(html: str) -> Page:
-    from .articles import parse_date  # late import: articles imports this module
 
     parser = _Extractor()
     # html.parser asserts on a marked section with no name ("<![ "): such

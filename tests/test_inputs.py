@@ -11,7 +11,8 @@ from click.testing import CliRunner
 from datasette.cli import cli
 
 from datasette_discrepancy import articles, cli as discrepancy_cli
-from datasette_discrepancy.articles import Task, check_date, read_task
+from datasette_discrepancy.articles import Task, read_task
+from datasette_discrepancy.metadata import check_date
 from datasette_discrepancy.decoding import decode_bytes, fix_mojibake
 
 GOOD = "Rescuers found 12 survivors in the rubble, officials said.\n"
