@@ -138,12 +138,9 @@ def rival_estimates(a: dict, b: dict) -> bool:
     """Two sources giving their own figure in one sentence: "the institute puts
     the figure at 18,000, but the Red Cross said some 45,000 people ..." (one
     quantity, two estimates), unlike "4,000 authorized but only 2,100 in place"."""
-    if a.get("article_id") != b.get("article_id") or not a.get("sentence") or a.get("sentence") != b.get("sentence"):
+    if not _one_sentence(a, b):
         return False
-    first, second = sorted((a, b), key=offset_in_sentence)
-    sentence = first["sentence"]
-    start = offset_in_sentence(first)
-    between = sentence[start + len(first.get("text") or ""):offset_in_sentence(second)]
+    sentence, start, between = _first_and_between(a, b)
     if DISPUTED_RE.search(between):
         return True   # "11 officers were held, not eight": a figure and the one it disputes
     if COLON_SOURCE_RE.search(between) and COLON_SOURCE_RE.search(sentence[:start]):
@@ -153,6 +150,24 @@ def rival_estimates(a: dict, b: dict) -> bool:
         return False
     clause = CLAUSE_BREAK_RE.split(sentence[:start])[-1] if start > 0 else ""
     return bool(REPORTING_RE.search(clause))
+
+
+def _one_sentence(a: dict, b: dict) -> bool:
+    return a.get("article_id") == b.get("article_id") and bool(a.get("sentence")) and a.get("sentence") == b.get("sentence")
+
+
+def _first_and_between(a: dict, b: dict):
+    """(sentence, where the first figure starts, the text between the two)."""
+    first, second = sorted((a, b), key=offset_in_sentence)
+    sentence = first["sentence"]
+    start = offset_in_sentence(first)
+    return sentence, start, sentence[start + len(first.get("text") or ""):offset_in_sentence(second)]
+
+
+def corrects(a: dict, b: dict) -> bool:
+    """One figure set against the other it disputes in one sentence: "11
+    officers were held, not eight", "1.6 million lost power, not 1.3 million"."""
+    return _one_sentence(a, b) and bool(DISPUTED_RE.search(_first_and_between(a, b)[2]))
 
 
 def _must_link_keys(claim: dict):
@@ -489,6 +504,7 @@ def _comparable(claim: dict) -> dict:
 
 def _may_join(group: _Group, others: Sequence[int], claims: Sequence[dict]) -> bool:
     """Whether a group may join a measure already holding `others` of its article."""
+    disputes = None
     for i in group.members:
         a = claims[i]
         for j in others:
@@ -498,8 +514,30 @@ def _may_join(group: _Group, others: Sequence[int], claims: Sequence[dict]) -> b
             if a.get("retrospective") or b.get("retrospective") or rival_estimates(a, b):
                 continue
             if not compare.compatible(_comparable(a), _comparable(b)):
-                return False
+                if disputes is None:
+                    disputes = _disputes([*group.members, *others], claims)
+                if not _disputed(a, b, disputes):
+                    return False
     return True
+
+
+def _disputes(indexes: Sequence[int], claims: Sequence[dict]) -> List[tuple]:
+    """The figures pairs of which a sentence of the article sets against each
+    other ("the union says 11, not eight")."""
+    pairs = []
+    for x, i in enumerate(indexes):
+        for j in indexes[x + 1:]:
+            a, b = claims[i], claims[j]
+            if corrects(a, b) and not compare.compatible(_comparable(a), _comparable(b)):
+                pairs.append((_typical(a), _typical(b)))
+    return pairs
+
+
+def _disputed(a: dict, b: dict, disputes: Sequence[tuple]) -> bool:
+    """Whether the article itself sets a's figure against b's: its other
+    mentions of the very same figures then belong with the dispute."""
+    va, vb = _typical(a), _typical(b)
+    return bool(va and vb) and ((va, vb) in disputes or (vb, va) in disputes)
 
 
 def _must_link_groups(claims: Sequence[dict]) -> List[List[int]]:

@@ -239,6 +239,36 @@ def test_rival_estimates_in_one_sentence_share_a_measure():
     assert first == second
 
 
+@pytest.mark.parametrize("disputed,other_eight,one_measure", [
+    # the article sets 11 against eight, so its plain "eight" is the same count
+    ("\"There were 11 of our officers in that building, not eight,\" the union said.", "eight", True),
+    # without the dispute, 11 and eight in one article are two quantities
+    ("\"There were 11 of our officers in that building,\" the union said.", "eight", False),
+    # a dispute licenses only the figures it sets against each other
+    ("\"There were 11 of our officers in that building, not eight,\" the union said.", "seven", False),
+])
+def test_a_figure_the_article_disputes_joins_the_dispute(disputed, other_eight, one_measure):
+    base = {"article_id": 1, "story": 1, "published": "2025-06-02", "unit": "officers", "qualifier": "exact"}
+    lead = f"Inmates held {other_eight} officers hostage for six hours before guards retook the block."
+    value = {"eight": 8, "seven": 7}[other_eight]
+    claims = [dict(base, text=other_eight, value_low=value, value_high=value, sentence=lead),
+              dict(base, text="11", value_low=11, value_high=11, sentence=disputed)]
+    if "not eight" in disputed:
+        claims.append(dict(base, text="eight", value_low=8, value_high=8, sentence=disputed))
+    labels = grouping.group_claims(claims)
+    assert (labels[0] == labels[1]) is one_measure
+
+
+def test_corrects():
+    sentence = "Watchdog says 1.6 million lost power, not 1.3 million as network claims"
+    a = {"article_id": 1, "sentence": sentence, "text": "1.6 million"}
+    b = {"article_id": 1, "sentence": sentence, "text": "1.3 million"}
+    assert grouping.corrects(a, b) and grouping.corrects(b, a)
+    rivals = "Nurses say more than 3,000 appointments were canceled, hospital says 1,100"
+    assert not grouping.corrects({"article_id": 1, "sentence": rivals, "text": "more than 3,000"},
+                                 {"article_id": 1, "sentence": rivals, "text": "1,100"})
+
+
 def test_figures_in_units_that_convert_are_one_kind():
     assert grouping.unit_family("fahrenheit") == grouping.unit_family("celsius")
     assert grouping.unit_family("gallons") == grouping.unit_family("litres")
