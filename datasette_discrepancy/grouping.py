@@ -295,12 +295,16 @@ def assign_article(claims: Sequence[dict], measures: List[Measure], threshold: f
     block_df = {}
     for block in {g.block for g in groups}:
         block_df[block] = _document_frequencies(by_block[block], [g.terms for g in groups if g.block == block])
+    past_of = defaultdict(list)  # (story, family) -> measures of earlier events
+    for m in measures:
+        if m.block[2] is not None:
+            past_of[m.block[:2]].append(m)
     candidates = []
     for index, group in enumerate(groups):
         group.vector = _weighted(group.terms, *block_df[group.block])
         group.norm = _norm(group.vector)
         group.predicate = _own_predicate(group.terms)
-        block_measures = by_block[group.block]
+        block_measures = by_block[group.block] + _past_events_quoted(group, past_of)
         for m, score in zip(block_measures, _scores(group, block_measures)):
             if score > threshold:
                 candidates.append((-score, index, m.key))
@@ -320,7 +324,7 @@ def assign_article(claims: Sequence[dict], measures: List[Measure], threshold: f
         if measure is None:
             # a measure this article started may fit a later figure of it
             best = threshold
-            for m in by_block[group.block]:
+            for m in by_block[group.block] + _past_events_quoted(group, past_of):
                 if m.key < 0 and _may_join(group, in_article[m.key], claims):
                     score = _score(group, m)
                     if score > best:
@@ -338,6 +342,15 @@ def assign_article(claims: Sequence[dict], measures: List[Measure], threshold: f
             measure.add(None, value, 0)
         measure.add(group.terms, None, len(group.members))
     return keys
+
+
+def _past_events_quoted(group: "_Group", past_of) -> List[Measure]:
+    """Measures of an earlier event holding the very figures of an undated
+    group: "the 1979 eruption killed 46" ... "the eruption that killed 46"."""
+    if group.block[2] is not None or not group.values:
+        return []
+    return [m for m in past_of.get(group.block[:2], ())
+            if m.low == m.high and all(v == m.low for v in group.values)]
 
 
 @dataclass
