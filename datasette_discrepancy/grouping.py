@@ -95,6 +95,10 @@ CLOSE_VALUE_BONUS = 0.25  # ... add this much to their word similarity
 SAME_VALUE_BONUS = 0.1  # ... and this much more when they lie within its range
 OTHER_PREDICATE_PENALTY = 0.2  # "taken to hospital" joining a measure of the killed
 BOUNDED_FAMILIES = {"percent"}
+# an update quoting one of a measure's own figures as its earlier one ("38
+# dead, up from 14") belongs to it whatever other words it uses: this
+# outweighs any difference of words
+QUOTED_EARLIER_BONUS = 1.0
 IDF_MIN_MEASURES = 3
 
 
@@ -404,9 +408,11 @@ def _score(group: _Group, measure: Measure) -> float:
     # ("down from the 73 initially reported"); for shares, which crowd into 0
     # to 100 whatever they measure, only the quoted earlier figure counts
     bounded = group.block[1] in BOUNDED_FAMILIES
-    if any(measure.holds(v) for v in group.earlier) or (
-            group.values and not bounded and measure.close(group.values)):
+    quoted = any(measure.holds(v) for v in group.earlier)
+    if quoted or (group.values and not bounded and measure.close(group.values)):
         score += CLOSE_VALUE_BONUS
+    if quoted:
+        score += QUOTED_EARLIER_BONUS
     if group.values and not bounded and all(measure.holds(v) for v in group.values):
         score += SAME_VALUE_BONUS
     return score
@@ -465,8 +471,11 @@ def _scores(group: _Group, measures: Sequence[Measure]) -> List[float]:
                     same = all(low * 0.98 <= v <= high * 1.02 for v in values)
             else:
                 close = same = False
-            if close or (earlier and any(low * 0.98 <= v <= high * 1.02 for v in earlier)):
+            quoted = bool(earlier) and any(low * 0.98 <= v <= high * 1.02 for v in earlier)
+            if close or quoted:
                 score += CLOSE_VALUE_BONUS
+            if quoted:
+                score += QUOTED_EARLIER_BONUS
             if same:
                 score += SAME_VALUE_BONUS
         scores.append(score)

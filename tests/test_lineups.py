@@ -315,6 +315,25 @@ def test_an_update_quoting_a_figure_joins_its_measure():
     assert labels[0] == labels[1] == labels[2]
 
 
+def test_an_update_quoting_a_measures_figure_joins_it_whatever_its_words():
+    # the new national toll is worded like the district's count, but it is
+    # quoted against the national figure it replaces
+    base = {"story": 1, "unit": "people", "qualifier": "exact"}
+    update = "Officials confirmed 38 dead in Noakhar district and on islands, up from 14 on Tuesday."
+    claims = [
+        dict(base, article_id=1, published="2025-05-13", text="14", value_low=14, value_high=14,
+             sentence="The cyclone killed at least 14 people across the country, the ministry said."),
+        dict(base, article_id=1, published="2025-05-13", text="nine", value_low=9, value_high=9,
+             sentence="Officials confirmed nine dead in Noakhar district, where the storm made landfall."),
+        dict(base, article_id=2, published="2025-05-15", text="38", value_low=38, value_high=38, sentence=update),
+        dict(base, article_id=2, published="2025-05-15", text="14", value_low=14, value_high=14,
+             retrospective=1, sentence=update),
+    ]
+    national, district, update_now, update_before = grouping.group_claims(claims)
+    assert national != district
+    assert update_now == update_before == national
+
+
 def test_a_figure_for_something_else_that_happened_stays_apart():
     # close figures, but "taken to hospital" is not "died"
     base = {"story": 1, "unit": "people", "qualifier": "exact"}
