@@ -136,6 +136,22 @@ REPORTING_RE = re.compile(
 DISPUTED_RE = re.compile(r"^[^;:.]{0,60}?,?\s+not\s+(?:the\s+)?[\"“‘']?$", re.I)
 COLON_SOURCE_RE = re.compile(r"(?:^|[;.•*]\s*|\n\s*)[A-Z]?[\w'’ .-]{2,40}:\s*[\"“‘']?(?:[^;:]{0,20})$")
 CONTRAST_RE = re.compile(r"\b(?:but|while|whereas|however)\b|;", re.I)
+# words that introduce a source's own figure for the quantity under discussion:
+# "stands by its figure of 11", "puts the number at 1,400", "insists it was"
+OWN_ESTIMATE_RE = re.compile(
+    r"(?:\b(?:(?:its|their|his|her)\s+(?:own\s+)?(?:figure|estimate|count|tally|number|total)|the\s+figure)\s+"
+    r"(?:of|at|was|is)\s+"
+    r"|\bput(?:s|ting)?\s+(?:the\s+|its\s+|their\s+)?(?:figure|number|toll|count|total|tally|it)\s+at\s+"
+    r"|\bst(?:oo|an)ds?\s+by\s+|\binsist(?:s|ed)?\b[^.;]{0,30}|\bmaintain(?:s|ed)?\b[^.;]{0,30})"
+    r"[\"“‘']?$", re.I)
+
+
+def own_estimate(claim: dict) -> bool:
+    """A figure given as a source's own for the quantity the article is about
+    ("the union stands by its figure of 11"): it may disagree with the
+    article's other figure for it."""
+    at = offset_in_sentence(claim)
+    return at > 0 and bool(OWN_ESTIMATE_RE.search(claim["sentence"][max(0, at - 80):at]))
 
 
 def rival_estimates(a: dict, b: dict) -> bool:
@@ -538,7 +554,7 @@ def _may_join(group: _Group, others: Sequence[int], claims: Sequence[dict]) -> b
             if not compare.compatible(_comparable(a), _comparable(b)):
                 if disputes is None:
                     disputes = _disputes([*group.members, *others], claims)
-                if not _disputed(a, b, disputes):
+                if not _disputed(a, b, disputes) and not own_estimate(a):
                     return False
     return True
 

@@ -283,6 +283,36 @@ def test_a_figure_the_article_disputes_joins_the_dispute(disputed, other_eight, 
     assert (labels[0] == labels[1]) is one_measure
 
 
+@pytest.mark.parametrize("sentence,text,own", [
+    ("The union stands by its figure of 11, and says two more hid.", "11", True),
+    ("The agency stood by its figure of about 40.", "about 40", True),
+    ("The ash advisory centre still puts it at 14km.", "14km", True),
+    ("Organisers insist it was more than 90,000.", "more than 90,000", True),
+    ("The union continues to put the figure at 1,400.", "1,400", True),
+    # a running total or a plain count is not a source's rival figure
+    ("The new cases bring the total to 300.", "300", False),
+    ("The number of people killed rose to 12.", "12", False),
+    ("The ferry carried 300 passengers.", "300", False),
+])
+def test_own_estimate(sentence, text, own):
+    assert grouping.own_estimate({"sentence": sentence, "text": text}) is own
+
+
+def test_a_source_standing_by_its_own_figure_joins_the_measure_it_disputes():
+    base = {"article_id": 1, "story": 1, "published": "2025-06-02", "unit": "officers", "qualifier": "exact"}
+    claims = [
+        dict(base, text="nine", value_low=9, value_high=9,
+             sentence="The department now says nine officers were held hostage during the riot."),
+        dict(base, text="11", value_low=11, value_high=11,
+             sentence="The officers' union stands by its figure of 11 hostages held during the riot."),
+        dict(base, text="12", value_low=12, value_high=12,
+             sentence="The union says 12 officers were held hostage during the riot."),
+    ]
+    nine, eleven, twelve = grouping.group_claims(claims)
+    assert nine == eleven  # the union's own figure for the same hostages
+    assert twelve != nine  # without the words, one article gives one figure
+
+
 def test_corrects():
     sentence = "Watchdog says 1.6 million lost power, not 1.3 million as network claims"
     a = {"article_id": 1, "sentence": sentence, "text": "1.6 million"}
