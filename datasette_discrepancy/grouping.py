@@ -275,7 +275,22 @@ def block_of(claim: dict):
     if not unit or unit.lower() in INCIDENTAL_UNITS:
         return None
     year = claim["past_year"] if "past_year" in claim else past_event_year(claim)
-    return (claim.get("story"), unit_family(unit), year)
+    return (claim.get("story"), _counted_family(claim, unit), year)
+
+
+# what an outage cuts off is counted as customers, homes or people alike
+SUPPLIED_FAMILIES = {"people", "homes"}
+OUTAGE_WORD_RE = re.compile(r"\b(?:%s)\b" % "|".join(sorted(PREDICATE_STEMS["outage"])), re.I)
+
+
+def _counted_family(claim: dict, unit: str) -> Optional[str]:
+    """The unit's family, but homes or people left without power ("1.3 million
+    homes lost power") are the supply's customers."""
+    family = unit_family(unit)
+    if family in SUPPLIED_FAMILIES and OUTAGE_WORD_RE.search(claim.get("sentence") or ""):
+        if _own_predicate(claim.get("terms") or claim_terms(claim)) == "outage":
+            return "customers"
+    return family
 
 
 def assign_article(claims: Sequence[dict], measures: List[Measure], threshold: float = THRESHOLD) -> List[Optional[int]]:

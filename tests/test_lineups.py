@@ -330,6 +330,19 @@ def test_figures_in_units_that_convert_are_one_kind():
     assert grouping.unit_family("homes") != grouping.unit_family("structures")
 
 
+@pytest.mark.parametrize("sentence,text,unit,family", [
+    ("The blackout left 1.3 million homes without power.", "1.3 million", "homes", "customers"),
+    ("The watchdog says the blackout hit 1.6 million people.", "1.6 million", "people", "customers"),
+    ("More than 1.1 million customers lost power.", "more than 1.1 million", "customers", "customers"),
+    # what happened to them is something else: they stay what they are
+    ("Two people died in the blackout after their oxygen machines failed.", "Two", "people", "people"),
+    ("The storm destroyed 300 homes.", "300", "homes", "homes"),
+])
+def test_homes_and_people_without_power_are_customers(sentence, text, unit, family):
+    claim = {"story": 1, "unit": unit, "sentence": sentence, "text": text, "past_year": None}
+    assert grouping.block_of(claim) == (1, family, None)
+
+
 def test_an_update_quoting_a_figure_joins_its_measure():
     base = {"story": 1, "unit": "people", "qualifier": "exact"}
     claims = [
