@@ -148,10 +148,19 @@ OWN_ESTIMATE_RE = re.compile(
 
 def own_estimate(claim: dict) -> bool:
     """A figure given as a source's own for the quantity the article is about
-    ("the union stands by its figure of 11"): it may disagree with the
-    article's other figure for it."""
+    ("the union stands by its figure of 11", traders say "more than 30"): it
+    may disagree with the article's other figure for it."""
     at = offset_in_sentence(claim)
-    return at > 0 and bool(OWN_ESTIMATE_RE.search(claim["sentence"][max(0, at - 80):at]))
+    if at <= 0:
+        return False
+    sentence = claim["sentence"]
+    end = at + len(claim.get("text") or "")
+    if sentence[at - 1] in QUOTE_MARKS and sentence[end:end + 1] and sentence[end] in QUOTE_MARKS:
+        return True  # the figure alone in quotation marks: someone's claim, quoted
+    return bool(OWN_ESTIMATE_RE.search(sentence[max(0, at - 80):at]))
+
+
+QUOTE_MARKS = "\"“”‘’'"
 
 
 def rival_estimates(a: dict, b: dict) -> bool:

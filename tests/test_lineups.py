@@ -289,6 +289,10 @@ def test_a_figure_the_article_disputes_joins_the_dispute(disputed, other_eight, 
     ("The ash advisory centre still puts it at 14km.", "14km", True),
     ("Organisers insist it was more than 90,000.", "more than 90,000", True),
     ("The union continues to put the figure at 1,400.", "1,400", True),
+    ("Traders say \"more than 30\" are unaccounted for.", "more than 30", True),
+    ("“Up to 20” skiers may have been buried, an official said.", "Up to 20", True),
+    # a quotation that goes on past the figure is someone's words, not a figure quoted
+    ("\"We have 30 colleagues we cannot reach,\" she said.", "30", False),
     # a running total or a plain count is not a source's rival figure
     ("The new cases bring the total to 300.", "300", False),
     ("The number of people killed rose to 12.", "12", False),
