@@ -567,6 +567,8 @@ def _comparable(claim: dict) -> dict:
 def _may_join(group: _Group, others: Sequence[int], claims: Sequence[dict]) -> bool:
     """Whether a group may join a measure already holding `others` of its article."""
     disputes = None
+    # a figure given as a source's own is so wherever the article repeats it
+    claimed = {_typical(claims[i]) for i in group.members if own_estimate(claims[i])} - {None}
     for i in group.members:
         a = claims[i]
         for j in others:
@@ -578,7 +580,7 @@ def _may_join(group: _Group, others: Sequence[int], claims: Sequence[dict]) -> b
             if not compare.compatible(_comparable(a), _comparable(b)):
                 if disputes is None:
                     disputes = _disputes([*group.members, *others], claims)
-                if not _disputed(a, b, disputes) and not own_estimate(a):
+                if not _disputed(a, b, disputes) and _typical(a) not in claimed:
                     return False
     return True
 

@@ -317,6 +317,20 @@ def test_a_source_standing_by_its_own_figure_joins_the_measure_it_disputes():
     assert twelve != nine  # without the words, one article gives one figure
 
 
+def test_a_figure_quoted_as_a_sources_own_is_so_wherever_the_article_repeats_it():
+    base = {"article_id": 1, "story": 1, "published": "2025-08-12", "unit": "people", "qualifier": "exact"}
+    claims = [
+        dict(base, text="about 480", value_low=480, value_high=480, qualifier="approximately",
+             sentence="The coast guard said a boat carrying about 480 people reached the island."),
+        dict(base, text="More than 600", value_low=600, value_high=None, qualifier="more_than",
+             sentence="'More than 600' on board the boat, the UN agency says."),
+        dict(base, text="more than 600", value_low=600, value_high=None, qualifier="more_than",
+             sentence="The UN agency said its staff had registered more than 600 people on board the boat."),
+    ]
+    coast_guard, headline, body = grouping.group_claims(claims)
+    assert headline == body == coast_guard
+
+
 def test_corrects():
     sentence = "Watchdog says 1.6 million lost power, not 1.3 million as network claims"
     a = {"article_id": 1, "sentence": sentence, "text": "1.6 million"}
