@@ -317,6 +317,9 @@ def assign_article(claims: Sequence[dict], measures: List[Measure], threshold: f
     keys: List[Optional[int]] = [None] * len(claims)
     if claims and "past_year" not in claims[0]:
         date_past_events(claims)
+    for claim in claims:
+        if claim.get("retrospective") and another_period(claim):
+            claim["retrospective"] = 0  # a figure of its own, not an earlier one of this quantity
     terms = [c.get("terms") or claim_terms(c) for c in claims]
     by_block = defaultdict(list)
     for m in measures:
@@ -395,6 +398,22 @@ def _past_events_quoted(group: "_Group", past_of) -> List[Measure]:
         return []
     return [m for m in past_of.get(group.block[:2], ())
             if m.low == m.high and all(v == m.low for v in group.values)]
+
+
+MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+# "up from 4% in January", "against 41% a year ago": the same measurement
+# for another period, not an earlier figure for this one
+ANOTHER_PERIOD_RE = re.compile(
+    r"\s*(?:%%|percent|per\s+cent)?\s*(?:,\s*)?(?:(?:in|during|for)\s+(?:%s)\b|a\s+year\s+(?:ago|earlier|before)"
+    r"|(?:in\s+)?(?:the\s+)?(?:last|previous|prior)\s+year\b|the\s+year\s+before)" % MONTHS, re.I)
+
+
+def another_period(claim: dict) -> bool:
+    """An earlier figure dated to another period right after it."""
+    at = offset_in_sentence(claim)
+    if at < 0:
+        return False
+    return bool(ANOTHER_PERIOD_RE.match(claim["sentence"], at + len(claim.get("text") or "")))
 
 
 @dataclass

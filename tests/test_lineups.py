@@ -361,6 +361,28 @@ def test_homes_and_people_without_power_are_customers(sentence, text, unit, fami
     assert grouping.block_of(claim) == (1, family, None)
 
 
+@pytest.mark.parametrize("sentence,text,other", [
+    ("The ministry said 18% of samples were positive, up from 4% in January.", "4%", True),
+    ("The reservoir is at 35%, against 41% a year ago.", "41%", True),
+    ("Exports fell to $2 billion, down from $2.6 billion last year.", "$2.6 billion", True),
+    # an earlier count of this quantity, revised
+    ("The toll rose to 38, up from 14 on Tuesday.", "14", False),
+    ("The toll rose from 12 to 31 over the weekend.", "12", False),
+])
+def test_another_period(sentence, text, other):
+    assert grouping.another_period({"sentence": sentence, "text": text}) is other
+
+
+def test_an_earlier_figure_for_another_period_is_a_measure_of_its_own():
+    sentence = "The ministry said 18% of samples were positive, up from 4% in January."
+    base = {"article_id": 1, "story": 1, "published": "2025-03-20", "unit": "percent", "qualifier": "exact",
+            "sentence": sentence}
+    claims = [dict(base, text="18%", value_low=18, value_high=18),
+              dict(base, text="4%", value_low=4, value_high=4, retrospective=1)]
+    now, january = grouping.group_claims(claims)
+    assert now != january
+
+
 def test_an_update_quoting_a_figure_joins_its_measure():
     base = {"story": 1, "unit": "people", "qualifier": "exact"}
     claims = [
