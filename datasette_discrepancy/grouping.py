@@ -588,6 +588,11 @@ def _may_join(group: _Group, others: Sequence[int], claims: Sequence[dict]) -> b
     disputes = None
     # a figure given as a source's own is so wherever the article repeats it
     claimed = {_typical(claims[i]) for i in group.members if own_estimate(claims[i])} - {None}
+    # a figure the article quotes as an earlier one ("up from 1,400 yesterday")
+    # is an earlier figure wherever the article gives it
+    # (small counts recur for other things: "rose from nine", "nine in hospital")
+    earlier = {v for v in (_typical(claims[i]) for i in [*group.members, *others] if claims[i].get("retrospective"))
+               if v and v >= 10}
     for i in group.members:
         a = claims[i]
         for j in others:
@@ -599,7 +604,7 @@ def _may_join(group: _Group, others: Sequence[int], claims: Sequence[dict]) -> b
             if not compare.compatible(_comparable(a), _comparable(b)):
                 if disputes is None:
                     disputes = _disputes([*group.members, *others], claims)
-                if not _disputed(a, b, disputes) and _typical(a) not in claimed:
+                if not _disputed(a, b, disputes) and _typical(a) not in claimed | earlier:
                     return False
     return True
 

@@ -331,6 +331,25 @@ def test_a_figure_quoted_as_a_sources_own_is_so_wherever_the_article_repeats_it(
     assert headline == body == coast_guard
 
 
+@pytest.mark.parametrize("earlier,later,value,later_value,joins", [
+    ("1,400", "more than 1,900", 1400, 1900, True),  # the article's own earlier figure, given again
+    ("nine", "more than 12", 9, 12, False),  # small counts recur for other things
+])
+def test_a_figure_the_article_quotes_as_earlier_is_earlier_wherever_it_gives_it(earlier, later, value,
+                                                                                later_value, joins):
+    base = {"article_id": 1, "story": 1, "published": "2026-01-14", "unit": "operations", "qualifier": "exact"}
+    update = f"The board has updated its figures: {later} operations have now been postponed, up from {earlier} yesterday."
+    claims = [
+        dict(base, text=later, value_low=later_value, value_high=None, qualifier="more_than", sentence=update),
+        dict(base, text=earlier, value_low=value, value_high=value, retrospective=1, sentence=update),
+        dict(base, text=f"about {earlier}", value_low=value, value_high=value, qualifier="approximately",
+             sentence=f"The board said yesterday that about {earlier} operations had been postponed."),
+    ]
+    now, quoted, again = grouping.group_claims(claims)
+    assert now == quoted
+    assert (again == now) is joins
+
+
 def test_corrects():
     sentence = "Watchdog says 1.6 million lost power, not 1.3 million as network claims"
     a = {"article_id": 1, "sentence": sentence, "text": "1.6 million"}
