@@ -351,6 +351,8 @@ def assign_article(claims: Sequence[dict], measures: List[Measure], threshold: f
         group.vector = _weighted(group.terms, *block_df[group.block])
         group.norm = _norm(group.vector)
         group.predicate = _own_predicate(group.terms)
+        group.risen = group.predicate is not None and any(
+            _risen_to(claims[i]) for i in group.members if not claims[i].get("retrospective"))
         block_measures = by_block[group.block] + _past_events_quoted(group, past_of)
         for m, score in zip(block_measures, _scores(group, block_measures)):
             if score > threshold:
@@ -416,6 +418,17 @@ def another_period(claim: dict) -> bool:
     return bool(ANOTHER_PERIOD_RE.match(claim["sentence"], at + len(claim.get("text") or "")))
 
 
+# "the toll has risen to 12", "climbed to", "hits": a running count, updated
+RISEN_RE = re.compile(r"\b(?:rose|rises|risen|rising|climbed|climbs|climbing|jumped|jumps|increased|grew|"
+                      r"hits|hit|reached|reaches|now)\s+(?:to\s+|at\s+)?$", re.I)
+
+
+def _risen_to(claim: dict) -> bool:
+    """The figure is given as what a count has risen to."""
+    at = offset_in_sentence(claim)
+    return at > 0 and bool(RISEN_RE.search(claim["sentence"][max(0, at - 30):at]))
+
+
 @dataclass
 class _Group:
     """Claims of one article that must share a measure."""
@@ -429,6 +442,7 @@ class _Group:
     norm: float = 1.0
     # its main predicate when said right by the figure (see _predicates_differ)
     predicate: Optional[str] = None
+    risen: bool = False  # "the toll has risen to 12": a running count, updated
 
 
 def _document_frequencies(measures: Sequence[Measure], terms: Iterable[Counter]):
@@ -474,6 +488,12 @@ def _score(group: _Group, measure: Measure) -> float:
         score += QUOTED_EARLIER_BONUS
     if group.values and not bounded and all(measure.holds(v) for v in group.values):
         score += SAME_VALUE_BONUS
+    # a count said to have risen past a measure's figures, with the same
+    # predicate ("the toll rose to 12" after "at least 3 dead"), updates it
+    if (group.risen and measure.low is not None and not (group.values and not bounded and measure.close(group.values))
+            and measure.predicate == group.predicate and group.values and all(v > 0 for v in group.values)
+            and 0 < measure.low and min(group.values) > measure.high):
+        score += CLOSE_VALUE_BONUS
     return score
 
 
@@ -484,7 +504,7 @@ def _scores(group: _Group, measures: Sequence[Measure]) -> List[float]:
     """_score(group, m) for each measure, in one loop: the same arithmetic in
     the same order, without a call per measure."""
     values, earlier, vector = group.values, group.earlier, group.vector
-    group_norm, mine = group.norm, group.predicate
+    group_norm, mine, risen = group.norm, group.predicate, group.risen
     bounded = group.block[1] in BOUNDED_FAMILIES
     valued = bool(values) and not bounded
     weights = list(vector.values())
@@ -537,6 +557,8 @@ def _scores(group: _Group, measures: Sequence[Measure]) -> List[float]:
                 score += QUOTED_EARLIER_BONUS
             if same:
                 score += SAME_VALUE_BONUS
+            if risen and not close and theirs == mine and extremes and smallest > high:
+                score += CLOSE_VALUE_BONUS
         scores.append(score)
     return scores
 

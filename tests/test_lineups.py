@@ -436,6 +436,37 @@ def test_an_update_quoting_a_measures_figure_joins_it_whatever_its_words():
     assert update_now == update_before == national
 
 
+@pytest.mark.parametrize("sentence,text,risen", [
+    ("The confirmed death toll has risen to 12.", "12", True),
+    ("The toll climbed to 12 on Friday.", "12", True),
+    ("Death toll hits NINE as probe finds train was speeding", "NINE", True),
+    ("Officials counted 12 deaths from generators.", "12", False),
+])
+def test_risen_to(sentence, text, risen):
+    assert grouping._risen_to({"sentence": sentence, "text": text}) is risen
+
+
+@pytest.mark.parametrize("measure_predicate,low,high,bonus", [
+    ("death", 3, 3, grouping.CLOSE_VALUE_BONUS),  # "at least 3 dead" ... "the toll has risen to 12"
+    ("injured", 3, 3, 0.0),  # another predicate's count
+    ("death", 8, 8, 0.0),  # close already: the close-value bonus, not this one
+    ("death", 15, 20, 0.0),  # not outgrown
+])
+def test_a_count_said_to_have_risen_updates_the_measure_it_outgrew(measure_predicate, low, high, bonus):
+    from collections import Counter
+    block = (1, "people", None)
+    measure = grouping.Measure(key=1, block=block, centroid=Counter({measure_predicate: 2.0, "storm": 0.5}),
+                               size=1, low=low, high=high)
+    group = grouping._Group([0], block, Counter({"death": 1.4, "friday": 0.75}), [12.0], [])
+    group.vector, group.predicate = dict(group.terms), "death"
+    group.norm = grouping._norm(group.vector)
+    plain = grouping._scores(group, [measure])[0]
+    group.risen = True
+    risen = grouping._scores(group, [measure])[0]
+    assert risen - plain == pytest.approx(bonus)
+    assert grouping._score(group, measure) == pytest.approx(risen)
+
+
 def test_a_figure_for_something_else_that_happened_stays_apart():
     # close figures, but "taken to hospital" is not "died"
     base = {"story": 1, "unit": "people", "qualifier": "exact"}
