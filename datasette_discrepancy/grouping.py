@@ -66,9 +66,11 @@ UNIT_FAMILIES = {
 }
 _FAMILY_OF = {unit: family for family, units in UNIT_FAMILIES.items() for unit in units}
 
-# Durations and incidental counts: never a line-up of their own.
+# Incidental counts and ages: never a line-up of their own. (Durations in
+# minutes, hours, days, weeks or months are: a strike's 48 hours, an
+# outage's 19 hours, a closure's three days are figures outlets report.)
 INCIDENTAL_UNITS = {
-    "years", "year", "months", "weeks", "days", "hours", "minutes", "seconds", "times",
+    "years", "year", "seconds", "times",
     "photos", "points", "o'clock",
 }
 

@@ -402,6 +402,17 @@ def test_an_earlier_figure_for_another_period_is_a_measure_of_its_own():
     assert now != january
 
 
+@pytest.mark.parametrize("unit,lined_up", [
+    ("hours", True),  # "the 48-hour strike", "without power for up to 19 hours"
+    ("days", True),
+    ("years", False),  # ages and anniversaries
+    ("times", False),
+])
+def test_durations_are_line_ups_and_incidental_counts_are_not(unit, lined_up):
+    claim = {"story": 1, "unit": unit, "sentence": "It lasted 48 of them.", "text": "48", "past_year": None}
+    assert (grouping.block_of(claim) is not None) is lined_up
+
+
 def test_an_update_quoting_a_figure_joins_its_measure():
     base = {"story": 1, "unit": "people", "qualifier": "exact"}
     claims = [
