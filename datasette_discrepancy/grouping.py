@@ -139,13 +139,15 @@ DISPUTED_RE = re.compile(r"^[^;:.]{0,60}?,?\s+not\s+(?:the\s+)?[\"“‘']?$", r
 COLON_SOURCE_RE = re.compile(r"(?:^|[;.•*]\s*|\n\s*)[A-Z]?[\w'’ .-]{2,40}:\s*[\"“‘']?(?:[^;:]{0,20})$")
 CONTRAST_RE = re.compile(r"\b(?:but|while|whereas|however)\b|;", re.I)
 # words that introduce a source's own figure for the quantity under discussion:
-# "stands by its figure of 11", "puts the number at 1,400", "insists it was"
+# "stands by its figure of 11", "puts the number at 1,400", "insists it was",
+# "raised its own figure to \"around 2,500\""
 OWN_ESTIMATE_RE = re.compile(
-    r"(?:\b(?:(?:its|their|his|her)\s+(?:own\s+)?(?:figure|estimate|count|tally|number|total)|the\s+figure)\s+"
-    r"(?:of|at|was|is)\s+"
+    r"(?:\b(?:its|their|his|her)\s+(?:own\s+)?(?:figure|estimate|count|tally|number|total)\s+(?:of|at|was|is|to)\s+"
+    r"|\bthe\s+figure\s+(?:of|at|was|is)\s+"
     r"|\bput(?:s|ting)?\s+(?:the\s+|its\s+|their\s+)?(?:figure|number|toll|count|total|tally|it)\s+at\s+"
     r"|\bst(?:oo|an)ds?\s+by\s+|\binsist(?:s|ed)?\b[^.;]{0,30}|\bmaintain(?:s|ed)?\b[^.;]{0,30})"
-    r"[\"“‘']?$", re.I)
+    r"[\"“‘']?(?:(?:about|around|roughly|some|nearly|almost|more than|less than|at least|up to|as many as"
+    r"|as much as)\s+)?$", re.I)
 
 
 def own_estimate(claim: dict) -> bool:
@@ -322,6 +324,8 @@ def assign_article(claims: Sequence[dict], measures: List[Measure], threshold: f
     for claim in claims:
         if claim.get("retrospective") and another_period(claim):
             claim["retrospective"] = 0  # a figure of its own, not an earlier one of this quantity
+        elif not claim.get("retrospective") and changed_from(claim):
+            claim["retrospective"] = 1
     terms = [c.get("terms") or claim_terms(c) for c in claims]
     by_block = defaultdict(list)
     for m in measures:
@@ -402,6 +406,17 @@ def _past_events_quoted(group: "_Group", past_of) -> List[Measure]:
         return []
     return [m for m in past_of.get(group.block[:2], ())
             if m.low == m.high and all(v == m.low for v in group.values)]
+
+
+# "lowered its estimate to about 9,000 pounds, from as much as 12,000": the
+# figure after ", from" is the one the figure after "to" replaced
+CHANGED_FROM_RE = re.compile(r"\bto\s+(?:[^,;]|(?<=\d),(?=\d)){1,60},\s*from\s+(?:the\s+)?$", re.I)
+
+
+def changed_from(claim: dict) -> bool:
+    """The figure a change started from, given after the one it reached."""
+    at = offset_in_sentence(claim)
+    return at > 0 and bool(CHANGED_FROM_RE.search(claim["sentence"][max(0, at - 90):at]))
 
 
 MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"

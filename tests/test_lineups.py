@@ -289,6 +289,7 @@ def test_a_figure_the_article_disputes_joins_the_dispute(disputed, other_eight, 
     ("The ash advisory centre still puts it at 14km.", "14km", True),
     ("Organisers insist it was more than 90,000.", "more than 90,000", True),
     ("The union continues to put the figure at 1,400.", "1,400", True),
+    ("The company raised its own figure to \"around 2,500 pounds,\" after two days.", "2,500", True),
     ("Traders say \"more than 30\" are unaccounted for.", "more than 30", True),
     ("“Up to 20” skiers may have been buried, an official said.", "Up to 20", True),
     # a quotation that goes on past the figure is someone's words, not a figure quoted
@@ -378,6 +379,19 @@ def test_figures_in_units_that_convert_are_one_kind():
 def test_homes_and_people_without_power_are_customers(sentence, text, unit, family):
     claim = {"story": 1, "unit": unit, "sentence": sentence, "text": text, "past_year": None}
     assert grouping.block_of(claim) == (1, family, None)
+
+
+@pytest.mark.parametrize("sentence,text,earlier", [
+    ("The agency lowered its estimate to about 9,000 pounds (4,080 kilograms), from as much as 12,000.",
+     "as much as 12,000", True),
+    ("The state raised starting pay to $44,000 a year, from $38,000, and hired more guards.", "$38,000", True),
+    ("The board raised its pay offer to 4.2 per cent, from 3.5 per cent, ending the dispute.", "3.5 per cent", True),
+    # "from" naming where people came from, or a change with no figure reached before it
+    ("Search teams from 11 countries are helping.", "11", False),
+    ("The clean-up fleet has more than doubled, from 14 vessels on Tuesday.", "14", False),
+])
+def test_changed_from(sentence, text, earlier):
+    assert grouping.changed_from({"sentence": sentence, "text": text}) is earlier
 
 
 @pytest.mark.parametrize("sentence,text,other", [
