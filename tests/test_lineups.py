@@ -468,7 +468,7 @@ def test_an_update_quoting_a_measures_figure_joins_it_whatever_its_words():
     ("Officials counted 12 deaths from generators.", "12", False),
 ])
 def test_risen_to(sentence, text, risen):
-    assert grouping._risen_to({"sentence": sentence, "text": text}) is risen
+    assert grouping.risen_to({"sentence": sentence, "text": text}) is risen
 
 
 @pytest.mark.parametrize("measure_predicate,low,high,bonus", [
