@@ -246,6 +246,18 @@ class Analyzer:
             ]
         return self.blocks[block]
 
+    def _past_blocks(self, blocks) -> Set[tuple]:
+        """The earlier events' blocks of the story's own blocks (an undated
+        figure may repeat one of theirs)."""
+        past = set()
+        for story_id, family, year in blocks:
+            if year is None:
+                rows = self.db.execute(
+                    "select distinct past_year from measures where story_id = ? and unit_family = ? "
+                    "and past_year is not null", [story_id, family])
+                past.update((story_id, family, r[0]) for r in rows)
+        return past
+
     def group_article(self, article: Pending) -> Set[int]:
         # exactly what grouping would read back from the database
         claims = [
@@ -261,7 +273,8 @@ class Analyzer:
             grouping.date_past_events(claims)
         elif story.remember_names(*grouping.date_past_events(claims, story.past_events, story.own_names)):
             self.dirty_stories.add(story.id)
-        blocks = sorted({grouping.block_of(c) for c in claims} - {None}, key=repr)
+        blocks = {grouping.block_of(c) for c in claims} - {None}
+        blocks = sorted(blocks | self._past_blocks(blocks), key=repr)
         measures = [m for block in blocks for m in self._block_measures(block)]
         before = {m.key: m.size for m in measures}
         keys = grouping.assign_article(claims, measures)

@@ -8,9 +8,10 @@ happened to it ("killed", "missing", "evacuated"), and which event it belongs
 to (a past fire quoted for comparison has its own name). Pure functions.
 
 The words a figure is known by are in terms.py, the dating of earlier events in
-past_events.py, labels and slugs in labels.py; this module holds the rules that
-bind figures together or keep them apart, and the assignment of an article's
-figures to measures.
+past_events.py, how a sentence presents a figure (a rival estimate, a source's
+own figure, an earlier one) in phrasing.py, labels and slugs in labels.py;
+this module holds the rules that bind figures together or keep them apart,
+and the assignment of an article's figures to measures.
 """
 import heapq
 import itertools
@@ -24,6 +25,8 @@ from typing import Dict, Iterable, List, Optional, Sequence
 from . import compare, units
 from .labels import MeasureKey, measure_label, slugify  # noqa: F401 (the module's public names)
 from .past_events import date_past_events, past_event_year  # noqa: F401
+from .phrasing import (another_period, changed_from, corrects, own_estimate, rival_estimates,  # noqa: F401
+                       risen_to)
 from .terms import CLAUSE_BREAK_RE, PREDICATE_STEMS, claim_terms, normalise_word, offset_in_sentence  # noqa: F401
 
 # ------------------------------------------------------------------ units
@@ -66,9 +69,11 @@ UNIT_FAMILIES = {
 }
 _FAMILY_OF = {unit: family for family, units in UNIT_FAMILIES.items() for unit in units}
 
-# Durations and incidental counts: never a line-up of their own.
+# Incidental counts and ages: never a line-up of their own. (Durations in
+# minutes, hours, days, weeks or months are: a strike's 48 hours, an
+# outage's 19 hours, a closure's three days are figures outlets report.)
 INCIDENTAL_UNITS = {
-    "years", "year", "months", "weeks", "days", "hours", "minutes", "seconds", "times",
+    "years", "year", "seconds", "times",
     "photos", "points", "o'clock",
 }
 
@@ -95,6 +100,10 @@ CLOSE_VALUE_BONUS = 0.25  # ... add this much to their word similarity
 SAME_VALUE_BONUS = 0.1  # ... and this much more when they lie within its range
 OTHER_PREDICATE_PENALTY = 0.2  # "taken to hospital" joining a measure of the killed
 BOUNDED_FAMILIES = {"percent"}
+# an update quoting one of a measure's own figures as its earlier one ("38
+# dead, up from 14") belongs to it whatever other words it uses: this
+# outweighs any difference of words
+QUOTED_EARLIER_BONUS = 1.0
 IDF_MIN_MEASURES = 3
 
 
@@ -124,35 +133,6 @@ def _cannot_link(a: dict, b: dict) -> bool:
     if rival_estimates(a, b):
         return False
     return (a.get("value_low"), a.get("value_high")) != (b.get("value_low"), b.get("value_high"))
-
-
-REPORTING_RE = re.compile(
-    r"\b(?:said|says|say|put|puts|putting|estimated?|estimates|maintains?|maintained|insists?|insisted|"
-    r"reported|reports|claimed|claims|counted|counts|according\s+to)\b", re.I)
-DISPUTED_RE = re.compile(r"^[^;:.]{0,60}?,?\s+not\s+(?:the\s+)?[\"“‘']?$", re.I)
-COLON_SOURCE_RE = re.compile(r"(?:^|[;.•*]\s*|\n\s*)[A-Z]?[\w'’ .-]{2,40}:\s*[\"“‘']?(?:[^;:]{0,20})$")
-CONTRAST_RE = re.compile(r"\b(?:but|while|whereas|however)\b|;", re.I)
-
-
-def rival_estimates(a: dict, b: dict) -> bool:
-    """Two sources giving their own figure in one sentence: "the institute puts
-    the figure at 18,000, but the Red Cross said some 45,000 people ..." (one
-    quantity, two estimates), unlike "4,000 authorized but only 2,100 in place"."""
-    if a.get("article_id") != b.get("article_id") or not a.get("sentence") or a.get("sentence") != b.get("sentence"):
-        return False
-    first, second = sorted((a, b), key=offset_in_sentence)
-    sentence = first["sentence"]
-    start = offset_in_sentence(first)
-    between = sentence[start + len(first.get("text") or ""):offset_in_sentence(second)]
-    if DISPUTED_RE.search(between):
-        return True   # "11 officers were held, not eight": a figure and the one it disputes
-    if COLON_SOURCE_RE.search(between) and COLON_SOURCE_RE.search(sentence[:start]):
-        return True   # "Police: about 1,800 stranded; drivers' group: more than 3,000"
-    # "..., but the Red Cross said", "nurses say 3,000 ..., hospital says 1,100"
-    if not (CONTRAST_RE.search(between) or "," in between) or not REPORTING_RE.search(between):
-        return False
-    clause = CLAUSE_BREAK_RE.split(sentence[:start])[-1] if start > 0 else ""
-    return bool(REPORTING_RE.search(clause))
 
 
 def _must_link_keys(claim: dict):
@@ -240,7 +220,22 @@ def block_of(claim: dict):
     if not unit or unit.lower() in INCIDENTAL_UNITS:
         return None
     year = claim["past_year"] if "past_year" in claim else past_event_year(claim)
-    return (claim.get("story"), unit_family(unit), year)
+    return (claim.get("story"), _counted_family(claim, unit), year)
+
+
+# what an outage cuts off is counted as customers, homes or people alike
+SUPPLIED_FAMILIES = {"people", "homes"}
+OUTAGE_WORD_RE = re.compile(r"\b(?:%s)\b" % "|".join(sorted(PREDICATE_STEMS["outage"])), re.I)
+
+
+def _counted_family(claim: dict, unit: str) -> Optional[str]:
+    """The unit's family, but homes or people left without power ("1.3 million
+    homes lost power") are the supply's customers."""
+    family = unit_family(unit)
+    if family in SUPPLIED_FAMILIES and OUTAGE_WORD_RE.search(claim.get("sentence") or ""):
+        if _own_predicate(claim.get("terms") or claim_terms(claim)) == "outage":
+            return "customers"
+    return family
 
 
 def assign_article(claims: Sequence[dict], measures: List[Measure], threshold: float = THRESHOLD) -> List[Optional[int]]:
@@ -258,6 +253,11 @@ def assign_article(claims: Sequence[dict], measures: List[Measure], threshold: f
     keys: List[Optional[int]] = [None] * len(claims)
     if claims and "past_year" not in claims[0]:
         date_past_events(claims)
+    for claim in claims:
+        if claim.get("retrospective") and another_period(claim):
+            claim["retrospective"] = 0  # a figure of its own, not an earlier one of this quantity
+        elif not claim.get("retrospective") and changed_from(claim):
+            claim["retrospective"] = 1
     terms = [c.get("terms") or claim_terms(c) for c in claims]
     by_block = defaultdict(list)
     for m in measures:
@@ -280,12 +280,18 @@ def assign_article(claims: Sequence[dict], measures: List[Measure], threshold: f
     block_df = {}
     for block in {g.block for g in groups}:
         block_df[block] = _document_frequencies(by_block[block], [g.terms for g in groups if g.block == block])
+    past_of = defaultdict(list)  # (story, family) -> measures of earlier events
+    for m in measures:
+        if m.block[2] is not None:
+            past_of[m.block[:2]].append(m)
     candidates = []
     for index, group in enumerate(groups):
         group.vector = _weighted(group.terms, *block_df[group.block])
         group.norm = _norm(group.vector)
         group.predicate = _own_predicate(group.terms)
-        block_measures = by_block[group.block]
+        group.risen = group.predicate is not None and any(
+            risen_to(claims[i]) for i in group.members if not claims[i].get("retrospective"))
+        block_measures = by_block[group.block] + _past_events_quoted(group, past_of)
         for m, score in zip(block_measures, _scores(group, block_measures)):
             if score > threshold:
                 candidates.append((-score, index, m.key))
@@ -305,7 +311,7 @@ def assign_article(claims: Sequence[dict], measures: List[Measure], threshold: f
         if measure is None:
             # a measure this article started may fit a later figure of it
             best = threshold
-            for m in by_block[group.block]:
+            for m in by_block[group.block] + _past_events_quoted(group, past_of):
                 if m.key < 0 and _may_join(group, in_article[m.key], claims):
                     score = _score(group, m)
                     if score > best:
@@ -325,6 +331,15 @@ def assign_article(claims: Sequence[dict], measures: List[Measure], threshold: f
     return keys
 
 
+def _past_events_quoted(group: "_Group", past_of) -> List[Measure]:
+    """Measures of an earlier event holding the very figures of an undated
+    group: "the 1979 eruption killed 46" ... "the eruption that killed 46"."""
+    if group.block[2] is not None or not group.values:
+        return []
+    return [m for m in past_of.get(group.block[:2], ())
+            if m.low == m.high and all(v == m.low for v in group.values)]
+
+
 @dataclass
 class _Group:
     """Claims of one article that must share a measure."""
@@ -338,6 +353,7 @@ class _Group:
     norm: float = 1.0
     # its main predicate when said right by the figure (see _predicates_differ)
     predicate: Optional[str] = None
+    risen: bool = False  # "the toll has risen to 12": a running count, updated
 
 
 def _document_frequencies(measures: Sequence[Measure], terms: Iterable[Counter]):
@@ -376,11 +392,19 @@ def _score(group: _Group, measure: Measure) -> float:
     # ("down from the 73 initially reported"); for shares, which crowd into 0
     # to 100 whatever they measure, only the quoted earlier figure counts
     bounded = group.block[1] in BOUNDED_FAMILIES
-    if any(measure.holds(v) for v in group.earlier) or (
-            group.values and not bounded and measure.close(group.values)):
+    quoted = any(measure.holds(v) for v in group.earlier)
+    if quoted or (group.values and not bounded and measure.close(group.values)):
         score += CLOSE_VALUE_BONUS
+    if quoted:
+        score += QUOTED_EARLIER_BONUS
     if group.values and not bounded and all(measure.holds(v) for v in group.values):
         score += SAME_VALUE_BONUS
+    # a count said to have risen past a measure's figures, with the same
+    # predicate ("the toll rose to 12" after "at least 3 dead"), updates it
+    if (group.risen and measure.low is not None and not (group.values and not bounded and measure.close(group.values))
+            and measure.predicate == group.predicate and group.values and all(v > 0 for v in group.values)
+            and 0 < measure.low and min(group.values) > measure.high):
+        score += CLOSE_VALUE_BONUS
     return score
 
 
@@ -391,7 +415,7 @@ def _scores(group: _Group, measures: Sequence[Measure]) -> List[float]:
     """_score(group, m) for each measure, in one loop: the same arithmetic in
     the same order, without a call per measure."""
     values, earlier, vector = group.values, group.earlier, group.vector
-    group_norm, mine = group.norm, group.predicate
+    group_norm, mine, risen = group.norm, group.predicate, group.risen
     bounded = group.block[1] in BOUNDED_FAMILIES
     valued = bool(values) and not bounded
     weights = list(vector.values())
@@ -437,10 +461,15 @@ def _scores(group: _Group, measures: Sequence[Measure]) -> List[float]:
                     same = all(low * 0.98 <= v <= high * 1.02 for v in values)
             else:
                 close = same = False
-            if close or (earlier and any(low * 0.98 <= v <= high * 1.02 for v in earlier)):
+            quoted = bool(earlier) and any(low * 0.98 <= v <= high * 1.02 for v in earlier)
+            if close or quoted:
                 score += CLOSE_VALUE_BONUS
+            if quoted:
+                score += QUOTED_EARLIER_BONUS
             if same:
                 score += SAME_VALUE_BONUS
+            if risen and not close and theirs == mine and extremes and smallest > high:
+                score += CLOSE_VALUE_BONUS
         scores.append(score)
     return scores
 
@@ -489,6 +518,14 @@ def _comparable(claim: dict) -> dict:
 
 def _may_join(group: _Group, others: Sequence[int], claims: Sequence[dict]) -> bool:
     """Whether a group may join a measure already holding `others` of its article."""
+    disputes = None
+    # a figure given as a source's own is so wherever the article repeats it
+    claimed = {_typical(claims[i]) for i in group.members if own_estimate(claims[i])} - {None}
+    # a figure the article quotes as an earlier one ("up from 1,400 yesterday")
+    # is an earlier figure wherever the article gives it
+    # (small counts recur for other things: "rose from nine", "nine in hospital")
+    earlier = {v for v in (_typical(claims[i]) for i in [*group.members, *others] if claims[i].get("retrospective"))
+               if v and v >= 10}
     for i in group.members:
         a = claims[i]
         for j in others:
@@ -498,8 +535,30 @@ def _may_join(group: _Group, others: Sequence[int], claims: Sequence[dict]) -> b
             if a.get("retrospective") or b.get("retrospective") or rival_estimates(a, b):
                 continue
             if not compare.compatible(_comparable(a), _comparable(b)):
-                return False
+                if disputes is None:
+                    disputes = _disputes([*group.members, *others], claims)
+                if not _disputed(a, b, disputes) and _typical(a) not in claimed | earlier:
+                    return False
     return True
+
+
+def _disputes(indexes: Sequence[int], claims: Sequence[dict]) -> List[tuple]:
+    """The figures pairs of which a sentence of the article sets against each
+    other ("the union says 11, not eight")."""
+    pairs = []
+    for x, i in enumerate(indexes):
+        for j in indexes[x + 1:]:
+            a, b = claims[i], claims[j]
+            if corrects(a, b) and not compare.compatible(_comparable(a), _comparable(b)):
+                pairs.append((_typical(a), _typical(b)))
+    return pairs
+
+
+def _disputed(a: dict, b: dict, disputes: Sequence[tuple]) -> bool:
+    """Whether the article itself sets a's figure against b's: its other
+    mentions of the very same figures then belong with the dispute."""
+    va, vb = _typical(a), _typical(b)
+    return bool(va and vb) and ((va, vb) in disputes or (vb, va) in disputes)
 
 
 def _must_link_groups(claims: Sequence[dict]) -> List[List[int]]:

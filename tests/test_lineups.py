@@ -187,6 +187,30 @@ def test_a_past_event_named_in_a_later_article_keeps_its_measure():
     assert helena == helena_again != first
 
 
+@pytest.mark.parametrize("later_figure,with_past", [
+    (46, True),   # the earlier eruption's very toll, its year and name unsaid
+    (47, False),  # another figure is the story's own
+])
+def test_an_undated_figure_repeating_an_earlier_events_figure_joins_it(later_figure, with_past):
+    base = {"story": 1, "unit": "people", "qualifier": "exact"}
+    past = "The volcano last erupted in 1979, when a flow of superheated gas killed 46 people."
+    claims = [
+        dict(base, article_id=1, published="2025-02-07", text="three", value_low=3, value_high=3,
+             sentence="At least three people were killed when the volcano erupted on Thursday."),
+        dict(base, article_id=1, published="2025-02-07", text="46", value_low=46, value_high=46, sentence=past),
+        dict(base, article_id=2, published="2025-02-09", text="five", value_low=5, value_high=5,
+             sentence="The number of people killed by the eruption has risen to five."),
+        dict(base, article_id=2, published="2025-02-09", text=str(later_figure), value_low=later_figure,
+             value_high=later_figure,
+             sentence=f"Scientists say the eruption that killed {later_figure} began in a similar way."),
+    ]
+    three, earlier, five, later = grouping.group_claims(claims)
+    assert three != earlier
+    assert (later == earlier) is with_past
+    if with_past:  # and no longer keeps the story's own figure out of its measure
+        assert three == five
+
+
 def test_different_figures_in_one_sentence_are_different_measures():
     base = {"article_id": 1, "story": 1, "published": "2018-10-25", "unit": "troops", "qualifier": "exact"}
     sentence = "The mission has 4,000 personnel authorized but only 2,100 troops are in place."
@@ -239,11 +263,168 @@ def test_rival_estimates_in_one_sentence_share_a_measure():
     assert first == second
 
 
+@pytest.mark.parametrize("disputed,other_eight,one_measure", [
+    # the article sets 11 against eight, so its plain "eight" is the same count
+    ("\"There were 11 of our officers in that building, not eight,\" the union said.", "eight", True),
+    # without the dispute, 11 and eight in one article are two quantities
+    ("\"There were 11 of our officers in that building,\" the union said.", "eight", False),
+    # a dispute licenses only the figures it sets against each other
+    ("\"There were 11 of our officers in that building, not eight,\" the union said.", "seven", False),
+])
+def test_a_figure_the_article_disputes_joins_the_dispute(disputed, other_eight, one_measure):
+    base = {"article_id": 1, "story": 1, "published": "2025-06-02", "unit": "officers", "qualifier": "exact"}
+    lead = f"Inmates held {other_eight} officers hostage for six hours before guards retook the block."
+    value = {"eight": 8, "seven": 7}[other_eight]
+    claims = [dict(base, text=other_eight, value_low=value, value_high=value, sentence=lead),
+              dict(base, text="11", value_low=11, value_high=11, sentence=disputed)]
+    if "not eight" in disputed:
+        claims.append(dict(base, text="eight", value_low=8, value_high=8, sentence=disputed))
+    labels = grouping.group_claims(claims)
+    assert (labels[0] == labels[1]) is one_measure
+
+
+@pytest.mark.parametrize("sentence,text,own", [
+    ("The union stands by its figure of 11, and says two more hid.", "11", True),
+    ("The agency stood by its figure of about 40.", "about 40", True),
+    ("The ash advisory centre still puts it at 14km.", "14km", True),
+    ("Organisers insist it was more than 90,000.", "more than 90,000", True),
+    ("The union continues to put the figure at 1,400.", "1,400", True),
+    ("The company raised its own figure to \"around 2,500 pounds,\" after two days.", "2,500", True),
+    ("Traders say \"more than 30\" are unaccounted for.", "more than 30", True),
+    ("“Up to 20” skiers may have been buried, an official said.", "Up to 20", True),
+    # a quotation that goes on past the figure is someone's words, not a figure quoted
+    ("\"We have 30 colleagues we cannot reach,\" she said.", "30", False),
+    # a running total or a plain count is not a source's rival figure
+    ("The new cases bring the total to 300.", "300", False),
+    ("The number of people killed rose to 12.", "12", False),
+    ("The ferry carried 300 passengers.", "300", False),
+])
+def test_own_estimate(sentence, text, own):
+    assert grouping.own_estimate({"sentence": sentence, "text": text}) is own
+
+
+def test_a_source_standing_by_its_own_figure_joins_the_measure_it_disputes():
+    base = {"article_id": 1, "story": 1, "published": "2025-06-02", "unit": "officers", "qualifier": "exact"}
+    claims = [
+        dict(base, text="nine", value_low=9, value_high=9,
+             sentence="The department now says nine officers were held hostage during the riot."),
+        dict(base, text="11", value_low=11, value_high=11,
+             sentence="The officers' union stands by its figure of 11 hostages held during the riot."),
+        dict(base, text="12", value_low=12, value_high=12,
+             sentence="The union says 12 officers were held hostage during the riot."),
+    ]
+    nine, eleven, twelve = grouping.group_claims(claims)
+    assert nine == eleven  # the union's own figure for the same hostages
+    assert twelve != nine  # without the words, one article gives one figure
+
+
+def test_a_figure_quoted_as_a_sources_own_is_so_wherever_the_article_repeats_it():
+    base = {"article_id": 1, "story": 1, "published": "2025-08-12", "unit": "people", "qualifier": "exact"}
+    claims = [
+        dict(base, text="about 480", value_low=480, value_high=480, qualifier="approximately",
+             sentence="The coast guard said a boat carrying about 480 people reached the island."),
+        dict(base, text="More than 600", value_low=600, value_high=None, qualifier="more_than",
+             sentence="'More than 600' on board the boat, the UN agency says."),
+        dict(base, text="more than 600", value_low=600, value_high=None, qualifier="more_than",
+             sentence="The UN agency said its staff had registered more than 600 people on board the boat."),
+    ]
+    coast_guard, headline, body = grouping.group_claims(claims)
+    assert headline == body == coast_guard
+
+
+@pytest.mark.parametrize("earlier,later,value,later_value,joins", [
+    ("1,400", "more than 1,900", 1400, 1900, True),  # the article's own earlier figure, given again
+    ("nine", "more than 12", 9, 12, False),  # small counts recur for other things
+])
+def test_a_figure_the_article_quotes_as_earlier_is_earlier_wherever_it_gives_it(earlier, later, value,
+                                                                                later_value, joins):
+    base = {"article_id": 1, "story": 1, "published": "2026-01-14", "unit": "operations", "qualifier": "exact"}
+    update = f"The board has updated its figures: {later} operations have now been postponed, up from {earlier} yesterday."
+    claims = [
+        dict(base, text=later, value_low=later_value, value_high=None, qualifier="more_than", sentence=update),
+        dict(base, text=earlier, value_low=value, value_high=value, retrospective=1, sentence=update),
+        dict(base, text=f"about {earlier}", value_low=value, value_high=value, qualifier="approximately",
+             sentence=f"The board said yesterday that about {earlier} operations had been postponed."),
+    ]
+    now, quoted, again = grouping.group_claims(claims)
+    assert now == quoted
+    assert (again == now) is joins
+
+
+def test_corrects():
+    sentence = "Watchdog says 1.6 million lost power, not 1.3 million as network claims"
+    a = {"article_id": 1, "sentence": sentence, "text": "1.6 million"}
+    b = {"article_id": 1, "sentence": sentence, "text": "1.3 million"}
+    assert grouping.corrects(a, b) and grouping.corrects(b, a)
+    rivals = "Nurses say more than 3,000 appointments were canceled, hospital says 1,100"
+    assert not grouping.corrects({"article_id": 1, "sentence": rivals, "text": "more than 3,000"},
+                                 {"article_id": 1, "sentence": rivals, "text": "1,100"})
+
+
 def test_figures_in_units_that_convert_are_one_kind():
     assert grouping.unit_family("fahrenheit") == grouping.unit_family("celsius")
     assert grouping.unit_family("gallons") == grouping.unit_family("litres")
     assert grouping.unit_family("jobs") == grouping.unit_family("workers")
     assert grouping.unit_family("homes") != grouping.unit_family("structures")
+
+
+@pytest.mark.parametrize("sentence,text,unit,family", [
+    ("The blackout left 1.3 million homes without power.", "1.3 million", "homes", "customers"),
+    ("The watchdog says the blackout hit 1.6 million people.", "1.6 million", "people", "customers"),
+    ("More than 1.1 million customers lost power.", "more than 1.1 million", "customers", "customers"),
+    # what happened to them is something else: they stay what they are
+    ("Two people died in the blackout after their oxygen machines failed.", "Two", "people", "people"),
+    ("The storm destroyed 300 homes.", "300", "homes", "homes"),
+])
+def test_homes_and_people_without_power_are_customers(sentence, text, unit, family):
+    claim = {"story": 1, "unit": unit, "sentence": sentence, "text": text, "past_year": None}
+    assert grouping.block_of(claim) == (1, family, None)
+
+
+@pytest.mark.parametrize("sentence,text,earlier", [
+    ("The agency lowered its estimate to about 9,000 pounds (4,080 kilograms), from as much as 12,000.",
+     "as much as 12,000", True),
+    ("The state raised starting pay to $44,000 a year, from $38,000, and hired more guards.", "$38,000", True),
+    ("The board raised its pay offer to 4.2 per cent, from 3.5 per cent, ending the dispute.", "3.5 per cent", True),
+    # "from" naming where people came from, or a change with no figure reached before it
+    ("Search teams from 11 countries are helping.", "11", False),
+    ("The clean-up fleet has more than doubled, from 14 vessels on Tuesday.", "14", False),
+])
+def test_changed_from(sentence, text, earlier):
+    assert grouping.changed_from({"sentence": sentence, "text": text}) is earlier
+
+
+@pytest.mark.parametrize("sentence,text,other", [
+    ("The ministry said 18% of samples were positive, up from 4% in January.", "4%", True),
+    ("The reservoir is at 35%, against 41% a year ago.", "41%", True),
+    ("Exports fell to $2 billion, down from $2.6 billion last year.", "$2.6 billion", True),
+    # an earlier count of this quantity, revised
+    ("The toll rose to 38, up from 14 on Tuesday.", "14", False),
+    ("The toll rose from 12 to 31 over the weekend.", "12", False),
+])
+def test_another_period(sentence, text, other):
+    assert grouping.another_period({"sentence": sentence, "text": text}) is other
+
+
+def test_an_earlier_figure_for_another_period_is_a_measure_of_its_own():
+    sentence = "The ministry said 18% of samples were positive, up from 4% in January."
+    base = {"article_id": 1, "story": 1, "published": "2025-03-20", "unit": "percent", "qualifier": "exact",
+            "sentence": sentence}
+    claims = [dict(base, text="18%", value_low=18, value_high=18),
+              dict(base, text="4%", value_low=4, value_high=4, retrospective=1)]
+    now, january = grouping.group_claims(claims)
+    assert now != january
+
+
+@pytest.mark.parametrize("unit,lined_up", [
+    ("hours", True),  # "the 48-hour strike", "without power for up to 19 hours"
+    ("days", True),
+    ("years", False),  # ages and anniversaries
+    ("times", False),
+])
+def test_durations_are_line_ups_and_incidental_counts_are_not(unit, lined_up):
+    claim = {"story": 1, "unit": unit, "sentence": "It lasted 48 of them.", "text": "48", "past_year": None}
+    assert (grouping.block_of(claim) is not None) is lined_up
 
 
 def test_an_update_quoting_a_figure_joins_its_measure():
@@ -259,6 +440,56 @@ def test_an_update_quoting_a_figure_joins_its_measure():
     ]
     labels = grouping.group_claims(claims)
     assert labels[0] == labels[1] == labels[2]
+
+
+def test_an_update_quoting_a_measures_figure_joins_it_whatever_its_words():
+    # the new national toll is worded like the district's count, but it is
+    # quoted against the national figure it replaces
+    base = {"story": 1, "unit": "people", "qualifier": "exact"}
+    update = "Officials confirmed 38 dead in Noakhar district and on islands, up from 14 on Tuesday."
+    claims = [
+        dict(base, article_id=1, published="2025-05-13", text="14", value_low=14, value_high=14,
+             sentence="The cyclone killed at least 14 people across the country, the ministry said."),
+        dict(base, article_id=1, published="2025-05-13", text="nine", value_low=9, value_high=9,
+             sentence="Officials confirmed nine dead in Noakhar district, where the storm made landfall."),
+        dict(base, article_id=2, published="2025-05-15", text="38", value_low=38, value_high=38, sentence=update),
+        dict(base, article_id=2, published="2025-05-15", text="14", value_low=14, value_high=14,
+             retrospective=1, sentence=update),
+    ]
+    national, district, update_now, update_before = grouping.group_claims(claims)
+    assert national != district
+    assert update_now == update_before == national
+
+
+@pytest.mark.parametrize("sentence,text,risen", [
+    ("The confirmed death toll has risen to 12.", "12", True),
+    ("The toll climbed to 12 on Friday.", "12", True),
+    ("Death toll hits NINE as probe finds train was speeding", "NINE", True),
+    ("Officials counted 12 deaths from generators.", "12", False),
+])
+def test_risen_to(sentence, text, risen):
+    assert grouping.risen_to({"sentence": sentence, "text": text}) is risen
+
+
+@pytest.mark.parametrize("measure_predicate,low,high,bonus", [
+    ("death", 3, 3, grouping.CLOSE_VALUE_BONUS),  # "at least 3 dead" ... "the toll has risen to 12"
+    ("injured", 3, 3, 0.0),  # another predicate's count
+    ("death", 8, 8, 0.0),  # close already: the close-value bonus, not this one
+    ("death", 15, 20, 0.0),  # not outgrown
+])
+def test_a_count_said_to_have_risen_updates_the_measure_it_outgrew(measure_predicate, low, high, bonus):
+    from collections import Counter
+    block = (1, "people", None)
+    measure = grouping.Measure(key=1, block=block, centroid=Counter({measure_predicate: 2.0, "storm": 0.5}),
+                               size=1, low=low, high=high)
+    group = grouping._Group([0], block, Counter({"death": 1.4, "friday": 0.75}), [12.0], [])
+    group.vector, group.predicate = dict(group.terms), "death"
+    group.norm = grouping._norm(group.vector)
+    plain = grouping._scores(group, [measure])[0]
+    group.risen = True
+    risen = grouping._scores(group, [measure])[0]
+    assert risen - plain == pytest.approx(bonus)
+    assert grouping._score(group, measure) == pytest.approx(risen)
 
 
 def test_a_figure_for_something_else_that_happened_stays_apart():

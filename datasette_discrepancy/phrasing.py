@@ -1,0 +1,118 @@
+"""How a sentence presents a figure, as grouping needs to know it: as one of
+rival estimates of a quantity ("police say 12,000, organisers 40,000"), a
+correction ("11, not eight"), a source's own figure ("stands by its figure
+of 11"), the earlier end of a change ("to 9,000, from 12,000"), another
+period's figure ("up from 4% in January") or a count that has risen ("the
+toll rose to 12"). Pure functions over a claim's sentence and text.
+"""
+import re
+
+from .terms import CLAUSE_BREAK_RE, offset_in_sentence
+
+REPORTING_RE = re.compile(
+    r"\b(?:said|says|say|put|puts|putting|estimated?|estimates|maintains?|maintained|insists?|insisted|"
+    r"reported|reports|claimed|claims|counted|counts|according\s+to)\b", re.I)
+DISPUTED_RE = re.compile(r"^[^;:.]{0,60}?,?\s+not\s+(?:the\s+)?[\"“‘']?$", re.I)
+COLON_SOURCE_RE = re.compile(r"(?:^|[;.•*]\s*|\n\s*)[A-Z]?[\w'’ .-]{2,40}:\s*[\"“‘']?(?:[^;:]{0,20})$")
+CONTRAST_RE = re.compile(r"\b(?:but|while|whereas|however)\b|;", re.I)
+# words that introduce a source's own figure for the quantity under discussion:
+# "stands by its figure of 11", "puts the number at 1,400", "insists it was",
+# "raised its own figure to \"around 2,500\""
+OWN_ESTIMATE_RE = re.compile(
+    r"(?:\b(?:its|their|his|her)\s+(?:own\s+)?(?:figure|estimate|count|tally|number|total)\s+(?:of|at|was|is|to)\s+"
+    r"|\bthe\s+figure\s+(?:of|at|was|is)\s+"
+    r"|\bput(?:s|ting)?\s+(?:the\s+|its\s+|their\s+)?(?:figure|number|toll|count|total|tally|it)\s+at\s+"
+    r"|\bst(?:oo|an)ds?\s+by\s+|\binsist(?:s|ed)?\b[^.;]{0,30}|\bmaintain(?:s|ed)?\b[^.;]{0,30})"
+    r"[\"“‘']?(?:(?:about|around|roughly|some|nearly|almost|more than|less than|at least|up to|as many as"
+    r"|as much as)\s+)?$", re.I)
+
+
+def own_estimate(claim: dict) -> bool:
+    """A figure given as a source's own for the quantity the article is about
+    ("the union stands by its figure of 11", traders say "more than 30"): it
+    may disagree with the article's other figure for it."""
+    at = offset_in_sentence(claim)
+    if at <= 0:
+        return False
+    sentence = claim["sentence"]
+    end = at + len(claim.get("text") or "")
+    if sentence[at - 1] in QUOTE_MARKS and sentence[end:end + 1] and sentence[end] in QUOTE_MARKS:
+        return True  # the figure alone in quotation marks: someone's claim, quoted
+    return bool(OWN_ESTIMATE_RE.search(sentence[max(0, at - 80):at]))
+
+
+QUOTE_MARKS = "\"“”‘’'"
+
+
+def rival_estimates(a: dict, b: dict) -> bool:
+    """Two sources giving their own figure in one sentence: "the institute puts
+    the figure at 18,000, but the Red Cross said some 45,000 people ..." (one
+    quantity, two estimates), unlike "4,000 authorized but only 2,100 in place"."""
+    if not _one_sentence(a, b):
+        return False
+    sentence, start, between = _first_and_between(a, b)
+    if DISPUTED_RE.search(between):
+        return True   # "11 officers were held, not eight": a figure and the one it disputes
+    if COLON_SOURCE_RE.search(between) and COLON_SOURCE_RE.search(sentence[:start]):
+        return True   # "Police: about 1,800 stranded; drivers' group: more than 3,000"
+    # "..., but the Red Cross said", "nurses say 3,000 ..., hospital says 1,100"
+    if not (CONTRAST_RE.search(between) or "," in between) or not REPORTING_RE.search(between):
+        return False
+    clause = CLAUSE_BREAK_RE.split(sentence[:start])[-1] if start > 0 else ""
+    return bool(REPORTING_RE.search(clause))
+
+
+def _one_sentence(a: dict, b: dict) -> bool:
+    return a.get("article_id") == b.get("article_id") and bool(a.get("sentence")) and a.get("sentence") == b.get("sentence")
+
+
+def _first_and_between(a: dict, b: dict):
+    """(sentence, where the first figure starts, the text between the two)."""
+    first, second = sorted((a, b), key=offset_in_sentence)
+    sentence = first["sentence"]
+    start = offset_in_sentence(first)
+    return sentence, start, sentence[start + len(first.get("text") or ""):offset_in_sentence(second)]
+
+
+def corrects(a: dict, b: dict) -> bool:
+    """One figure set against the other it disputes in one sentence: "11
+    officers were held, not eight", "1.6 million lost power, not 1.3 million"."""
+    return _one_sentence(a, b) and bool(DISPUTED_RE.search(_first_and_between(a, b)[2]))
+
+
+# "lowered its estimate to about 9,000 pounds, from as much as 12,000": the
+# figure after ", from" is the one the figure after "to" replaced
+CHANGED_FROM_RE = re.compile(r"\bto\s+(?:[^,;]|(?<=\d),(?=\d)){1,60},\s*from\s+(?:the\s+)?$", re.I)
+
+
+def changed_from(claim: dict) -> bool:
+    """The figure a change started from, given after the one it reached."""
+    at = offset_in_sentence(claim)
+    return at > 0 and bool(CHANGED_FROM_RE.search(claim["sentence"][max(0, at - 90):at]))
+
+
+MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+# "up from 4% in January", "against 41% a year ago": the same measurement
+# for another period, not an earlier figure for this one
+ANOTHER_PERIOD_RE = re.compile(
+    r"\s*(?:%%|percent|per\s+cent)?\s*(?:,\s*)?(?:(?:in|during|for)\s+(?:%s)\b|a\s+year\s+(?:ago|earlier|before)"
+    r"|(?:in\s+)?(?:the\s+)?(?:last|previous|prior)\s+year\b|the\s+year\s+before)" % MONTHS, re.I)
+
+
+def another_period(claim: dict) -> bool:
+    """An earlier figure dated to another period right after it."""
+    at = offset_in_sentence(claim)
+    if at < 0:
+        return False
+    return bool(ANOTHER_PERIOD_RE.match(claim["sentence"], at + len(claim.get("text") or "")))
+
+
+# "the toll has risen to 12", "climbed to", "hits": a running count, updated
+RISEN_RE = re.compile(r"\b(?:rose|rises|risen|rising|climbed|climbs|climbing|jumped|jumps|increased|grew|"
+                      r"hits|hit|reached|reaches|now)\s+(?:to\s+|at\s+)?$", re.I)
+
+
+def risen_to(claim: dict) -> bool:
+    """The figure is given as what a count has risen to."""
+    at = offset_in_sentence(claim)
+    return at > 0 and bool(RISEN_RE.search(claim["sentence"][max(0, at - 30):at]))
