@@ -316,7 +316,8 @@ _PER_AREA_AFTER = re.compile(r"[ \t]+(?:per|a|an)[ \t]+(square|cubic)[ \t]+([a-z
 _PAREN_ALT = re.compile(r"\s*\(\s*(?:about\s+|roughly\s+|some\s+|nearly\s+|approximately\s+|almost\s+|more\s+than\s+|over\s+)?"
                         r"(?:[A-Z]{0,2}[$£€¥])?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
                         r"(?:\s*(?:million|billion|thousand|m|bn))?"
-                        r"(?:[\s-]*(?:[A-Za-z][A-Za-z. ]{0,25}?|%))?\)")
+                        r"(?:[\s-]*(?:[A-Za-z][A-Za-z./ ]{0,25}?|%))?\)")
+_UNIT_WORD = re.compile(r"[ \t]*([A-Za-z]+(?:/[A-Za-z]+)?)\b")
 _OF_IN_NP = re.compile(r"\s+(?:of|in)\s+((?:[A-Za-z][\w'’-]*\s?){1,3})")
 
 
@@ -345,7 +346,11 @@ def _attach_noun(text, rs: List[_Raw], end: int, s_start: int, s_end: int, allow
             r.unit = unit
         if r.np is None:
             r.np = np_ or (unit if unit in MEASURE_UNITS else None)
-    # a figure given in two units: "1,000 miles (1,609 kilometers)"
+    # a figure given in two units: "1,000 miles (1,609 kilometers)", "50 mph (80 km/h)"
+    if unit and unit in MEASURE_UNITS and nend == end:
+        um = _UNIT_WORD.match(text, end, s_end)
+        if um and normalize_unit(um.group(1)) == unit:
+            nend = um.end()   # the unit the number was read with: "50 mph"
     pm = _PAREN_ALT.match(text, nend)
     if pm and unit and unit in MEASURE_UNITS and len(rs) == 1:
         rs[-1].end = pm.end()

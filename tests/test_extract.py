@@ -261,6 +261,9 @@ def test_two_units_one_quantity():
     assert c.value_low == 1000 and c.unit == "miles"
     assert c.canonical_unit == "km" and c.canonical_low == pytest.approx(1609.344)
     assert c.text == "1,000 miles (1,609 kilometers)"
+    # a speed, its unit read with the number, and its conversion with a slash
+    c = one("Winds reached 50 mph (80 km/h) on Sunday.")
+    assert (c.text, c.value_low, c.unit) == ("50 mph (80 km/h)", 50, "mph")
 
 
 def test_canonical_units():
