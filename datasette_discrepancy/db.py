@@ -196,13 +196,15 @@ def ensure_schema(db: sqlite_utils.Database):
         db.execute("pragma user_version = {}".format(SCHEMA_VERSION))
 
 
-# Every query a page runs is served by one of these (tests/test_query_plans.py).
+# Every query a page runs is served by one of these (tests/test_query_plans.py),
 INDEXES = [
     ("claims", ["measure_id", "sort_key"]),  # a line-up page, in order
     ("claims", ["article_id", "span_start"]),  # an article page, in order
     ("measures", ["order_key"]),  # the index page
     ("measures", ["assessment", "order_key"]),  # ... filtered by assessment
     ("measures", ["unit", "order_key"]),  # ... filtered by unit
+    # and the loader's: a story's measures of one kind, and the earlier events they name
+    ("measures", ["story_id", "unit_family", "past_year"]),
     ("measure_cells", ["measure_id", "published", "outlet"]),
 ]
 
@@ -303,4 +305,4 @@ def clear_dirty(db, measure_ids):
     db.conn.executemany("delete from dirty_measures where measure_id = ?", [(m,) for m in measure_ids])
 
 
-# Every query a page runs is served by one of these (tests/test_query_plans.py).
+# Every query a page runs is served by one of these (tests/test_query_plans.py),

@@ -518,14 +518,7 @@ def _comparable(claim: dict) -> dict:
 
 def _may_join(group: _Group, others: Sequence[int], claims: Sequence[dict]) -> bool:
     """Whether a group may join a measure already holding `others` of its article."""
-    disputes = None
-    # a figure given as a source's own is so wherever the article repeats it
-    claimed = {_typical(claims[i]) for i in group.members if own_estimate(claims[i])} - {None}
-    # a figure the article quotes as an earlier one ("up from 1,400 yesterday")
-    # is an earlier figure wherever the article gives it
-    # (small counts recur for other things: "rose from nine", "nine in hospital")
-    earlier = {v for v in (_typical(claims[i]) for i in [*group.members, *others] if claims[i].get("retrospective"))
-               if v and v >= 10}
+    excused = None  # worked out at the first disagreement only: most joins have none
     for i in group.members:
         a = claims[i]
         for j in others:
@@ -535,11 +528,24 @@ def _may_join(group: _Group, others: Sequence[int], claims: Sequence[dict]) -> b
             if a.get("retrospective") or b.get("retrospective") or rival_estimates(a, b):
                 continue
             if not compare.compatible(_comparable(a), _comparable(b)):
-                if disputes is None:
-                    disputes = _disputes([*group.members, *others], claims)
-                if not _disputed(a, b, disputes) and _typical(a) not in claimed | earlier:
+                if excused is None:
+                    excused = _excused(group, others, claims)
+                disputes, figures = excused
+                if not _disputed(a, b, disputes) and _typical(a) not in figures:
                     return False
     return True
+
+
+def _excused(group: _Group, others: Sequence[int], claims: Sequence[dict]):
+    """(the figures the article sets against each other, the figures that may
+    disagree with the rest): a figure given as a source's own is so wherever the
+    article repeats it, and one the article quotes as an earlier one ("up from
+    1,400 yesterday") is an earlier figure wherever the article gives it (not
+    small counts, which recur for other things: "rose from nine", "nine in hospital")."""
+    members = [*group.members, *others]
+    claimed = {_typical(claims[i]) for i in group.members if own_estimate(claims[i])} - {None}
+    earlier = {v for v in (_typical(claims[i]) for i in members if claims[i].get("retrospective")) if v and v >= 10}
+    return _disputes(members, claims), claimed | earlier
 
 
 def _disputes(indexes: Sequence[int], claims: Sequence[dict]) -> List[tuple]:

@@ -7,6 +7,7 @@ toll rose to 12"). Pure functions over a claim's sentence and text.
 """
 import re
 
+from .metadata import MONTHS
 from .terms import CLAUSE_BREAK_RE, offset_in_sentence
 
 REPORTING_RE = re.compile(
@@ -27,6 +28,9 @@ OWN_ESTIMATE_RE = re.compile(
     r"|as much as)\s+)?$", re.I)
 
 
+QUOTE_MARKS = "\"“”‘’'"
+
+
 def own_estimate(claim: dict) -> bool:
     """A figure given as a source's own for the quantity the article is about
     ("the union stands by its figure of 11", traders say "more than 30"): it
@@ -39,9 +43,6 @@ def own_estimate(claim: dict) -> bool:
     if sentence[at - 1] in QUOTE_MARKS and sentence[end:end + 1] and sentence[end] in QUOTE_MARKS:
         return True  # the figure alone in quotation marks: someone's claim, quoted
     return bool(OWN_ESTIMATE_RE.search(sentence[max(0, at - 80):at]))
-
-
-QUOTE_MARKS = "\"“”‘’'"
 
 
 def rival_estimates(a: dict, b: dict) -> bool:
@@ -91,12 +92,11 @@ def changed_from(claim: dict) -> bool:
     return at > 0 and bool(CHANGED_FROM_RE.search(claim["sentence"][max(0, at - 90):at]))
 
 
-MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 # "up from 4% in January", "against 41% a year ago": the same measurement
 # for another period, not an earlier figure for this one
 ANOTHER_PERIOD_RE = re.compile(
     r"\s*(?:%%|percent|per\s+cent)?\s*(?:,\s*)?(?:(?:in|during|for)\s+(?:%s)\b|a\s+year\s+(?:ago|earlier|before)"
-    r"|(?:in\s+)?(?:the\s+)?(?:last|previous|prior)\s+year\b|the\s+year\s+before)" % MONTHS, re.I)
+    r"|(?:in\s+)?(?:the\s+)?(?:last|previous|prior)\s+year\b|the\s+year\s+before)" % "|".join(MONTHS), re.I)
 
 
 def another_period(claim: dict) -> bool:
