@@ -105,22 +105,18 @@ def find_attribution(sentence: str) -> Optional[str]:
             return r
     m = _END_SAID.search(sentence)
     if m:
-        r = _clean(m.group(1))
-        if r and not _DIGIT.search(r) and not _BAD_HEAD.match(r.split()[0]):
+        r = _source(m.group(1))
+        if r and not _BAD_HEAD.match(r.split()[0]):
             return r
     m = _APPOSED_SAID.search(sentence)
     if m:
-        head, apposed = m.group(1), m.group(2).strip()
-        # a described source named in the apposition: the name; a named one: the name itself
-        described = head.split()[0].lower() in ("the", "a", "an", "its", "their", "his", "her") or \
-            head.split()[0][-2:] in ("'s", "’s") and len(head.split()) > 1
-        r = _clean(apposed if not head[:1].isupper() or described and _NAME.match(apposed) else head)
-        if r and not _DIGIT.search(r) and not _BAD_HEAD.match(r):
+        r = _source(_apposed_source(m.group(1), m.group(2).strip()))
+        if r:
             return r
     m = _OWN_FIGURE.search(sentence)
     if m:
-        r = _clean(m.group(1))
-        if r and not _DIGIT.search(r) and not _BAD_HEAD.match(r):
+        r = _source(m.group(1))
+        if r:
             return r
     best = None
     for m in _SUBJ_VERB.finditer(sentence):
@@ -155,8 +151,22 @@ def find_attribution(sentence: str) -> Optional[str]:
     if best:
         return best
     m = _SAID_SUBJ.search(sentence)
-    if m:
-        r = _clean(m.group(1))
-        if r and not _DIGIT.search(r):
-            return r
-    return None
+    return _source(m.group(1)) if m else None
+
+
+def _source(phrase: str) -> Optional[str]:
+    """The phrase cleaned, if it can name a source (no figure in it)."""
+    r = _clean(phrase)
+    return r if r and not _DIGIT.search(r) else None
+
+
+def _apposed_source(head: str, apposed: str) -> str:
+    """Of "HEAD, APPOSED, said": a described source's name ("A spokesman, Lukas
+    Meyer"; "Britain's defence secretary, James Alder"), else the head itself,
+    which is the name ("Ray Kowalczyk, president of Local 719")."""
+    first = head.split()[0]
+    described = first.lower() in ("the", "a", "an", "its", "their", "his", "her") or \
+        (first[-2:] in ("'s", "’s") and len(head.split()) > 1)
+    if not head[:1].isupper() or (described and _NAME.match(apposed)):
+        return apposed
+    return head

@@ -223,8 +223,10 @@ _PHOTO_COUNTER_END = re.compile(r"\)[ \t]\d{1,2}[ \t]+of[ \t]+$")
 _READ_TIME_AFTER = re.compile(r"[ \t]*(?:min|mins|minute|MIN)\.?[ \t]+(?:read|READ)\b")  # "6 min read"
 _OF_N = re.compile(r"\s*(?:of|/)\s*\d+\s*$")
 
-# a weather widget in the masthead: "Weather now: Brisk -12°C | Traffic | Live TV"
+
 def _site_chrome_line(text: str, pos: int) -> bool:
+    """pos lies on a short line of site chrome split by bars, such as a masthead's
+    weather widget: "Weather now: Brisk -12°C | Traffic | Live TV"."""
     ls = text.rfind("\n", 0, pos) + 1
     le = text.find("\n", pos)
     le = len(text) if le < 0 else le
