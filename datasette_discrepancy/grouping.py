@@ -49,6 +49,10 @@ UNIT_FAMILIES = {
         # a workforce: "1,150 jobs" and "1,400 workers" may count the same cut
         "workers", "employees", "staff", "staffers", "jobs", "positions", "posts", "roles", "layoffs",
         "job cuts", "redundancies",
+        "colleagues", "co-workers", "coworkers", "relatives", "neighbours", "neighbors", "locals",
+        "foreigners", "tenants", "occupants", "commuters", "shoppers", "motorists", "drivers",
+        "britons", "scots", "danes", "swedes", "finns", "poles", "turks", "greeks", "french", "dutch",
+        "swiss", "irish", "chinese", "japanese", "vietnamese", "portuguese", "lebanese",
     },
     "vessels": {"ships", "vessels", "boats", "warships", "frigates", "destroyers", "tankers", "freighters",
                 "container ships", "cargo ships", "yachts", "trawlers"},
@@ -64,6 +68,8 @@ UNIT_FAMILIES = {
     "area": {"acres", "hectares", "square miles", "square kilometres", "square kilometers", "sq km", "km2"},
     "length": {"miles", "km", "kilometres", "kilometers", "metres", "meters", "feet", "yards"},
     "money": {"usd", "eur", "gbp", "dollars", "euros", "pounds", "yen", "yuan", "rupees"},
+    "meals": {"meals", "lunches", "dinners", "breakfasts", "portions"},
+    "procedures": {"appointments", "operations", "procedures", "surgeries", "outpatient appointments"},
     "customers": {"customers", "homes and businesses", "accounts", "subscribers", "savers", "depositors",
                   "clients", "users", "policyholders", "account holders"},
 }
@@ -86,6 +92,8 @@ def unit_family(unit: Optional[str]) -> Optional[str]:
     unit = unit.lower()
     if unit in _FAMILY_OF:
         return _FAMILY_OF[unit]
+    if unit.endswith("ians") or unit.endswith("icans"):
+        return "people"  # Italians, Americans, technicians, physicians
     converted = units.canonical(unit, None, None)[0]
     return _FAMILY_OF.get(converted, converted)
 

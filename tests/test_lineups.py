@@ -368,6 +368,20 @@ def test_figures_in_units_that_convert_are_one_kind():
     assert grouping.unit_family("homes") != grouping.unit_family("structures")
 
 
+@pytest.mark.parametrize("a,b", [
+    ("colleagues", "people"), ("britons", "nationals"), ("italians", "people"), ("technicians", "workers"),
+    ("lunches", "meals"), ("appointments", "operations"),
+])
+def test_nouns_for_the_same_kind_of_thing_are_one_family(a, b):
+    assert grouping.unit_family(a) == grouping.unit_family(b)
+
+
+def test_a_plural_in_ians_is_people_but_other_plurals_keep_their_own_family():
+    assert grouping.unit_family("physicians") == "people"
+    assert grouping.unit_family("plans") == "plans"
+    assert grouping.unit_family("lunches") != grouping.unit_family("people")
+
+
 @pytest.mark.parametrize("sentence,text,unit,family", [
     ("The blackout left 1.3 million homes without power.", "1.3 million", "homes", "customers"),
     ("The watchdog says the blackout hit 1.6 million people.", "1.6 million", "people", "customers"),
