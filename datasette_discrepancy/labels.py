@@ -1,11 +1,14 @@
 """Readable labels and stable slugs for measures: the counted noun phrase the
-claims share, then the words that most set them apart."""
+claims share and what happened to it, then the words that most set them
+apart (not names of places, outlets or people, which say nothing of what is
+counted). A measure's slug is made from its first label and kept."""
 import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
 from .terms import STOPWORDS, WORD_RE, claim_terms, normalise_word
+from .units import MEASURE_UNITS, normalize_unit
 
 @dataclass(frozen=True)
 class MeasureKey:
@@ -25,20 +28,36 @@ LABEL_NOISE = set(
     though although like make made makes making us u.s also
     monday tuesday wednesday thursday friday saturday sunday today yesterday tonight week weekend
     morning afternoon evening night day days month year time latest initially now already
-    official officials spokesman spokeswoman statement""".split()
+    official officials spokesman spokeswoman statement
+    roughly nearly almost around approximately within along early late later earlier remain remains
+    still show showed shows taken cannot back least""".split()
 )
 STEM_WORDS = {
     "death": "killed", "missing": "missing", "injured": "injured", "evacuated": "evacuated",
     "arrested": "arrested", "rescued": "rescued", "destroyed": "destroyed", "damaged": "damaged",
     "sheltered": "in shelters", "deployed": "deployed", "hospitalised": "in hospital", "critical": "critical",
     "aboard": "aboard", "spilled": "spilled", "compromised": "exposed", "cancelled": "cancelled",
+    "sickened": "sickened", "culled": "culled", "treated": "treated", "trapped": "trapped",
+    "diverted": "diverted", "vaccinated": "vaccinated", "outage": "without power",
 }
+NUMBER_WORDS = set(
+    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
+    thousand million billion dozen dozens hundreds thousands millions half third quarter""".split()
+)
+# how a line-up names a measurement's unit
+UNIT_NAMES = {"usd": "US$", "gbp": "£", "eur": "€", "percent": "Percent"}
+TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]")
 
 
 def measure_label(claims: Sequence[dict]) -> (str, str):
-    """A readable label and unit for a group of claims: the counted noun
-    phrase they share, then the words that most set them apart, e.g.
-    "National Guard troops (border, already)" or "People (killed, fire)"."""
+    """A readable label and unit for a group of claims.
+
+    A count is named by the noun phrase its claims share and what happened
+    to it, then the word that most sets it apart ("People killed (ferry)"),
+    or without such a word the two that do ("National Guard troops (called,
+    governors)"); a measurement by its unit and the two words that most set
+    it apart ("Km (oil, fouls)", "£ (raised, victims)")."""
     units = Counter(c.get("unit") for c in claims if c.get("unit"))
     unit = units.most_common(1)[0][0] if units else "figures"
     phrases = Counter()
@@ -50,11 +69,49 @@ def measure_label(claims: Sequence[dict]) -> (str, str):
     weights = Counter()
     for c in claims:
         weights.update(c.get("terms") or claim_terms(c))
+    surface, names = _surface_forms(claims)
     phrase_terms = {normalise_word(w) for w in WORD_RE.findall(phrase.lower())} | {normalise_word(unit)}
-    words = []
-    for term, _ in weights.most_common():
-        if term in phrase_terms or term in LABEL_NOISE or term in STOPWORDS or len(words) == 2:
-            continue
-        words.append(STEM_WORDS.get(term, term))
-    label = "{} ({})".format(phrase, ", ".join(words)) if words else phrase
+    predicate = max(STEM_WORDS, key=lambda stem: weights.get(stem, 0.0))
+    if weights.get(predicate, 0.0) < 1.0:
+        predicate = None
+    terms = [term for term, weight in weights.most_common()
+             if weight > 0 and term not in phrase_terms and term not in LABEL_NOISE and term not in STOPWORDS
+             and term not in names and not NUMBER_WORDS.intersection(term.split("-")) and len(term) > 2
+             and normalize_unit(term) not in MEASURE_UNITS]
+    if unit in MEASURE_UNITS:
+        # a measurement: its unit, then what it measures ("Km (oil, spilled)")
+        head = UNIT_NAMES.get(unit, phrase if unit == phrase else unit)
+        named = [surface.get(t, t) for t in terms[:2]]
+    else:
+        head = phrase
+        if predicate and predicate not in phrase_terms:
+            head += " " + STEM_WORDS[predicate]
+        if predicate:  # other predicates' words come from figures said alongside
+            terms = [t for t in terms if t not in STEM_WORDS]
+        named = [STEM_WORDS.get(t) or surface.get(t, t) for t in terms[:1 if predicate else 2]]
+    label = "{} ({})".format(head, ", ".join(named)) if named else head
     return label[:1].upper() + label[1:], unit
+
+
+def _surface_forms(claims: Sequence[dict]):
+    """({term: the word the sentences use most for it}, {terms that are names}).
+
+    A word written with a capital inside running text ("Sarna", "GNA") names
+    a place, body or outlet: it tells the reader nothing about what is counted."""
+    forms = {}
+    capitalised, lower = Counter(), Counter()
+    for sentence in dict.fromkeys(c.get("sentence") or "" for c in claims):
+        tokens = TOKEN_RE.findall(sentence)
+        running = sum(1 for w in tokens if w[0].isupper()) * 2 < len(tokens)
+        for position, word in enumerate(tokens):
+            term = normalise_word(word)
+            if not term:
+                continue
+            forms.setdefault(term, Counter())[word.lower()] += 1
+            if word[0].isupper():
+                if running and position:
+                    capitalised[term] += 1
+            else:
+                lower[term] += 1
+    names = {term for term, n in capitalised.items() if n > lower.get(term, 0)}
+    return {term: counts.most_common(1)[0][0] for term, counts in forms.items()}, names

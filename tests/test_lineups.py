@@ -708,3 +708,29 @@ async def test_a_lineup_in_two_units_is_drawn_in_the_measures_unit(tmp_path):
     html = (await Datasette([path]).client.get("/ash/-/discrepancies/ash-column")).text
     assert "9.144 (given in feet)" in html
     assert "30,000 (given" not in html
+
+
+def _labelled(*rows):
+    claims = [{"sentence": sentence, "text": text, "unit": unit, "noun_phrase": phrase}
+              for sentence, text, unit, phrase in rows]
+    return grouping.measure_label(claims)
+
+
+def test_a_count_is_labelled_by_what_happened_to_it_not_by_names():
+    label, unit = _labelled(
+        ("Officials in Valdora said 12 people were killed when the hillside gave way.", "12", "people", "people"),
+        ("The landslide killed 14 people, Valdora police said.", "14", "people", "people"),
+    )
+    assert unit == "people"
+    assert label.startswith("People killed")
+    assert "valdora" not in label.lower()
+
+
+def test_a_measurement_is_labelled_by_its_unit_and_what_it_measures():
+    label, unit = _labelled(
+        ("The oil has fouled 40 km of coastline, the coast guard said.", "40", "km", "km"),
+        ("Oil now fouls about 55 km of coastline.", "about 55", "km", "km"),
+    )
+    assert label.startswith("Km (") and "oil" in label.lower()
+    money, _ = _labelled(("The fund has raised £90,000 for the victims' families.", "£90,000", "gbp", "gbp"))
+    assert money.startswith("£ (")
