@@ -88,7 +88,9 @@ def measure_label(claims: Sequence[dict]) -> (str, str):
             head += " " + STEM_WORDS[predicate]
         if predicate:  # other predicates' words come from figures said alongside
             terms = [t for t in terms if t not in STEM_WORDS]
-        named = [STEM_WORDS.get(t) or surface.get(t, t) for t in terms[:1 if predicate else 2]]
+        said = set(head.lower().split())  # "Customers without power", not "... (without)"
+        named = [w for w in (surface.get(t, t) for t in terms) if w not in said]
+        named = named[:1 if predicate else 2]
     label = "{} ({})".format(head, ", ".join(named)) if named else head
     return label[:1].upper() + label[1:], unit
 
