@@ -172,20 +172,38 @@ def assess_columns(ids, lows, highs, qualifiers, units, retrospectives, sources,
 def _restated_any(retro, current, lows, highs, published):
     """compare._restated for some (earlier, current) pair of claim indexes. Going
     back from the latest date, the first two different figures published on or
-    after each date are all it takes to know."""
+    after each date are all it takes to know; for an earlier range, the lowest
+    and highest figure published on or after its date (a figure inside it
+    restates nothing: compare._narrowed)."""
     by_date = defaultdict(list)
     for i in current:
         by_date[published[i] or ""].append((lows[i], highs[i]))
     dates = sorted(by_date)
     seen, from_date = [], {}
+    # (lowest figure, highest figure, whether one has none) on or after each date
+    lowest, highest, bare = math.inf, -math.inf, False
+    spans = {}
     for d in reversed(dates):
         for pair in by_date[d]:
             if len(seen) < 2 and pair not in seen:
                 seen.append(pair)
+            values = [v for v in pair if v is not None]
+            if values:
+                lowest, highest = min(lowest, *values), max(highest, *values)
+            else:
+                bare = True
         from_date[d] = list(seen)
+        spans[d] = (lowest, highest, bare)
     for r in retro:
         at = bisect.bisect_left(dates, published[r] or "")
-        if at < len(dates) and any(pair != (lows[r], highs[r]) for pair in from_date[dates[at]]):
+        if at == len(dates):
+            continue
+        low, high = lows[r], highs[r]
+        if low is not None and high is not None and low < high:
+            lowest_after, highest_after, bare_after = spans[dates[at]]
+            if bare_after or lowest_after < low or highest_after > high:
+                return True
+        elif any(pair != (low, high) for pair in from_date[dates[at]]):
             return True
     return False
 

@@ -144,8 +144,20 @@ def _restated(earlier: dict, current: dict) -> bool:
     """A figure reported alongside or after an earlier one it differs from: the text
     itself says the count changed ("six, up from the 'at least four'"), even when the
     old interval would allow the new figure."""
+    if _narrowed(earlier, current):
+        return False
     return (current.get("published") or "") >= (earlier.get("published") or "") and (
         current.get("value_low"), current.get("value_high")) != (earlier.get("value_low"), earlier.get("value_high"))
+
+
+def _narrowed(earlier: dict, current: dict) -> bool:
+    """An earlier range that the later figure falls within ("forecast at 12 to 15
+    feet, peaked at about 14"): the estimate held, nothing was revised."""
+    low, high = earlier.get("value_low"), earlier.get("value_high")
+    if low is None or high is None or not low < high:
+        return False
+    values = [v for v in (current.get("value_low"), current.get("value_high")) if v is not None]
+    return bool(values) and all(low <= v <= high for v in values)
 
 
 def verdict(claims, conflicts: Dict[int, int], superseded, disagreement: bool) -> Tuple[str, Dict[int, str]]:

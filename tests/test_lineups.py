@@ -613,6 +613,20 @@ def test_an_earlier_figure_quoted_against_a_new_one_is_a_revision():
     assert compare.assess(toll[:2])[0] == "consistent"
 
 
+def test_a_later_figure_inside_an_earlier_range_quoted_again_is_no_revision():
+    def claim(i, low, high, qualifier, published, retrospective=0):
+        return dict(id=i, value_low=low, value_high=high, qualifier=qualifier, outlet="A", published=published,
+                    retrospective=retrospective)
+
+    # "the surge, forecast at 12 to 15 feet, peaked at about 14": the forecast held
+    surge = [claim(1, 12, 15, "range", "2024-09-12"), claim(2, 14, 14, "approximately", "2024-09-13"),
+             claim(3, 12, 15, "range", "2024-09-13", retrospective=1)]
+    assert compare.assess(surge)[0] == "consistent"
+    # ... but a figure outside it revises it
+    surge[1] = claim(2, 17, 17, "approximately", "2024-09-13")
+    assert compare.assess(surge)[0] == "revised"
+
+
 def test_figures_in_different_units_are_compared_converted():
     def claim(i, value, unit, qualifier="exact", outlet="A"):
         return dict(id=i, value_low=value, value_high=value, qualifier=qualifier, unit=unit, outlet=outlet,
