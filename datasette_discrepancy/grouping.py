@@ -53,6 +53,10 @@ UNIT_FAMILIES = {
         "foreigners", "tenants", "occupants", "commuters", "shoppers", "motorists", "drivers",
         "britons", "scots", "danes", "swedes", "finns", "poles", "turks", "greeks", "french", "dutch",
         "swiss", "irish", "chinese", "japanese", "vietnamese", "portuguese", "lebanese",
+        # what happened to people, counted: "19 arrests" are 19 people arrested
+        "arrests", "detentions", "injuries", "signatures", "signatories",
+        # the popular press's words for people
+        "cops", "coppers", "thugs", "yobs", "rioters", "looters", "hooligans", "heroes", "mourners",
     },
     "vessels": {"ships", "vessels", "boats", "warships", "frigates", "destroyers", "tankers", "freighters",
                 "container ships", "cargo ships", "yachts", "trawlers"},
@@ -94,6 +98,8 @@ def unit_family(unit: Optional[str]) -> Optional[str]:
         return _FAMILY_OF[unit]
     if unit.endswith("ians") or unit.endswith("icans"):
         return "people"  # Italians, Americans, technicians, physicians
+    if " " in unit and unit.rsplit(" ", 1)[1] in _FAMILY_OF:
+        return _FAMILY_OF[unit.rsplit(" ", 1)[1]]  # "police officers" are officers
     converted = units.canonical(unit, None, None)[0]
     return _FAMILY_OF.get(converted, converted)
 

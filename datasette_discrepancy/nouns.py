@@ -321,11 +321,21 @@ _UNIT_WORD = re.compile(r"[ \t]*([A-Za-z]+(?:/[A-Za-z]+)?)\b")
 _OF_IN_NP = re.compile(r"\s+(?:of|in)\s+((?:[A-Za-z][\w'’-]*\s?){1,3})")
 
 
+# "a magnitude 6.4 earthquake", "magnitude-7.1": the scale names the figure, not the noun after it
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[ \t-]$", re.I)
+# "raise the retirement age to 65", "a minimum age of 16": an age in years
+_AGE_BEFORE = re.compile(r"\bage[ \t]+(?:of|to|at|from)[ \t]+$", re.I)
+
+
 def _attach_noun(text, rs: List[_Raw], end: int, s_start: int, s_end: int, allow_of: bool, vague: bool = False):
     """Find the counted noun after the expression ending at `end` and give it to every raw in rs."""
     unit = rs[-1].unit
     np_ = None
     nend = end
+    if unit is None and _MAGNITUDE_BEFORE.search(text, max(s_start, rs[0].start - 10), rs[0].start):
+        unit = np_ = "magnitude"
+    elif unit is None and _AGE_BEFORE.search(text, max(s_start, rs[0].start - 10), rs[0].start):
+        unit = "years"
     if unit is None:
         got = _noun_after(text, end, s_end, allow_of, vague)
         if got:

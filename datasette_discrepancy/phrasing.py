@@ -12,7 +12,7 @@ from .terms import CLAUSE_BREAK_RE, offset_in_sentence
 
 REPORTING_RE = re.compile(
     r"\b(?:said|says|say|put|puts|putting|estimated?|estimates|maintains?|maintained|insists?|insisted|"
-    r"reported|reports|claimed|claims|counted|counts|according\s+to)\b", re.I)
+    r"reported|reports|claim|claimed|claims|count|counted|counts|reckons?|according\s+to)\b", re.I)
 DISPUTED_RE = re.compile(r"^[^;:.]{0,60}?,?\s+not\s+(?:the\s+)?[\"“‘']?$", re.I)
 COLON_SOURCE_RE = re.compile(r"(?:^|[;.•*]\s*|\n\s*)[A-Z]?[\w'’ .-]{2,40}:\s*[\"“‘']?(?:[^;:]{0,20})$")
 CONTRAST_RE = re.compile(r"\b(?:but|while|whereas|however)\b|;", re.I)

@@ -42,6 +42,8 @@ def pluralize(word: str) -> str:
         return w
     if w in _IRREGULAR:
         return _IRREGULAR[w]
+    if len(w) <= 4 and not any(v in w for v in "aeiouy"):
+        return w   # an abbreviation: "mm", "mph", "ft"
     if w.endswith(("ss", "sh", "ch", "x", "zz")):
         return w + "es"
     if w.endswith("s"):
@@ -89,6 +91,7 @@ SYNONYMS = {
     # measures
     "kilometers": "km", "kilometres": "km", "kms": "km",
     "centimeters": "cm", "centimetres": "cm", "millimeters": "mm", "millimetres": "mm",
+    "cms": "cm", "mms": "mm",
     "gw": "gigawatts", "mw": "megawatts", "kw": "kilowatts", "gwh": "gigawatt hours", "mwh": "megawatt hours",
     "kwh": "kilowatt hours",
     "square kilometers": "square km", "square kilometres": "square km", "sq km": "square km",

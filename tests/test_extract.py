@@ -587,6 +587,12 @@ UNIT_CASES = [
     ("Q: Where are the inmates now? A: About 450 have been moved to five other prisons.", "About 450", "inmates"),
     ("Nine children remain in hospital. Three of them have kidney failure, up from two on Wednesday, "
      "and one is on dialysis.", "one", "children"),
+    # a scale named before the figure: the magnitude, not the earthquake
+    ("A magnitude 6.2 earthquake shook the valley before dawn.", "6.2", "magnitude"),
+    # an age in a rule or a policy is in years
+    ("The bill would raise the retirement age to 67 by 2040.", "67", "years"),
+    # abbreviated units are not pluralised: "mm", not "mms"
+    ("Some 180 mm of rain fell in two days.", "Some 180", "mm"),
 ]
 
 

@@ -160,6 +160,8 @@ def test_rival_estimates_without_but():
     ("\"We had 14 crew aboard, not nine,\" the captain said.", "14", "nine", True),
     # sources named before a colon, in a summary line
     ("* Coast guard: about 600 rescued; charities: more than 900", "about 600", "more than 900", True),
+    ("Rally live: police say about 9,000 marched, organisers claim more than 30,000", "about 9,000",
+     "more than 30,000", True),
     # two quantities, not two estimates
     ("The ferry carried 300 passengers and 40 crew, not counting drivers.", "300", "40", False),
     ("Key figures: 300 rescued; 12 still missing", "300", "12", False),
@@ -369,6 +371,7 @@ def test_figures_in_units_that_convert_are_one_kind():
 
 
 @pytest.mark.parametrize("a,b", [
+    ("arrests", "people"), ("thugs", "protesters"), ("police officers", "officers"),
     ("colleagues", "people"), ("britons", "nationals"), ("italians", "people"), ("technicians", "workers"),
     ("lunches", "meals"), ("appointments", "operations"),
 ])
