@@ -94,6 +94,9 @@ class Prepared:
     vector: Dict[str, float]
     passages: List[syndication.Passage]
     claim_terms: List[Counter]
+    # where each figure starts in its sentence: a sentence may give the same
+    # figure twice ("arrests rose from 12 to 19, and 12 officers were hurt")
+    sentence_offsets: List[int]
 
 
 def claim_for_grouping(claim) -> dict:
@@ -113,6 +116,7 @@ def prepare(body: str, claims) -> Prepared:
         vector=stories.article_vector(body),
         passages=syndication.passages(body),
         claim_terms=[grouping.claim_terms(claim_for_grouping(c)) for c in claims],
+        sentence_offsets=[c.span_start - c.sentence_start for c in claims],
     )
 
 
@@ -266,8 +270,9 @@ class Analyzer:
         ]
         claim_terms = article.prepared.claim_terms
         if claim_terms and len(claim_terms) == len(claims):
-            for claim, terms in zip(claims, claim_terms):
+            for claim, terms, offset in zip(claims, claim_terms, article.prepared.sentence_offsets):
                 claim["terms"] = terms
+                claim["sentence_offset"] = offset
         story = self._story(article.story_id)
         if story is None:
             grouping.date_past_events(claims)

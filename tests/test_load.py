@@ -152,3 +152,21 @@ def test_demo_outside_a_checkout_says_what_to_do(tmp_path):
     result = run("demo", "--db", str(tmp_path / "d.db"), "--fixtures", str(tmp_path), "--load-only")
     assert result.exit_code == 1
     assert "run the demo from a checkout" in result.output
+
+
+def test_a_figure_given_twice_in_one_sentence_is_grouped_where_it_stands(tmp_path):
+    # the earlier "12" is the arrests' own; the second 12 counts injured officers
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Police have updated their figures: arrests have risen from 12 to 19, and 12 officers were injured, "
+        "up from the nine they reported earlier.\n")
+    db_path = str(tmp_path / "db.db")
+    assert run("load", db_path, str(folder)).exit_code == 0
+    db = sqlite_utils.Database(db_path)
+    measure_of = {}
+    for row in db.query("select text, span_start, measure_id from claims order by span_start"):
+        measure_of.setdefault(row["text"], []).append(row["measure_id"])
+    (earlier_arrests, officers), (arrests,), (earlier_officers,) = measure_of["12"], measure_of["19"], measure_of["nine"]
+    assert earlier_arrests == arrests
+    assert earlier_officers == officers != arrests
