@@ -23,12 +23,17 @@ OWN_ESTIMATE_RE = re.compile(
     r"(?:\b(?:its|their|his|her)\s+(?:own\s+)?(?:figure|estimate|count|tally|number|total)\s+(?:of|at|was|is|to)\s+"
     r"|\bthe\s+figure\s+(?:of|at|was|is)\s+"
     r"|\bput(?:s|ting)?\s+(?:the\s+|its\s+|their\s+)?(?:figure|number|toll|count|total|tally|it)\s+at\s+"
+    # "puts the damage at", "put the crowd at", "put the toll higher, at"
+    r"|\bput(?:s|ting)?\s+(?:the|its|their)\s+[a-z-]+\s+(?:[a-z-]+\s+)?"
+    r"(?:at\s+|(?:(?:much|far|even)\s+)?(?:higher|lower),?\s*(?:at\s+)?)"
     r"|\bst(?:oo|an)ds?\s+by\s+|\binsist(?:s|ed)?\b[^.;]{0,30}|\bmaintain(?:s|ed)?\b[^.;]{0,30})"
     r"[\"“‘']?(?:(?:about|around|roughly|some|nearly|almost|more than|less than|at least|up to|as many as"
     r"|as much as)\s+)?$", re.I)
 
 
 QUOTE_MARKS = "\"“”‘’'"
+SAYS_BEFORE_RE = re.compile(r"\b(?:says|said|say|claims|claimed|estimates|estimated|reckons|counts|counted)\s+$", re.I)
+SAYS_AFTER_RE = re.compile(r"\s*(?:[.;]|,\s|$)")
 
 
 def own_estimate(claim: dict) -> bool:
@@ -42,6 +47,8 @@ def own_estimate(claim: dict) -> bool:
     end = at + len(claim.get("text") or "")
     if sentence[at - 1] in QUOTE_MARKS and sentence[end:end + 1] and sentence[end] in QUOTE_MARKS:
         return True  # the figure alone in quotation marks: someone's claim, quoted
+    if SAYS_BEFORE_RE.search(sentence, max(0, at - 30), at) and SAYS_AFTER_RE.match(sentence, end):
+        return True  # the figure alone as what a source says: "the reinsurer says $4.5 billion."
     return bool(OWN_ESTIMATE_RE.search(sentence[max(0, at - 80):at]))
 
 

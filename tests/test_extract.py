@@ -163,6 +163,7 @@ def test_change_is_two_figures_the_earlier_retrospective():
     ("Correction: An earlier version of this story said 19 schools were closed.", "19"),
     ("Rangers had earlier spoken of \"up to 15\" hikers on the trail.", "up to 15"),
     ("Four died, up from the \"at least two\" police gave on Sunday.", "at least two"),
+    ("The survey initially put the magnitude at 5.8 before revising it.", "5.8"),
 ])
 def test_retrospective(sentence, expr):
     claims = {c.text: c for c in extract_claims(sentence)}

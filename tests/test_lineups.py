@@ -294,6 +294,11 @@ def test_a_figure_the_article_disputes_joins_the_dispute(disputed, other_eight, 
     ("The company raised its own figure to \"around 2,500 pounds,\" after two days.", "2,500", True),
     ("Traders say \"more than 30\" are unaccounted for.", "more than 30", True),
     ("“Up to 20” skiers may have been buried, an official said.", "Up to 20", True),
+    # "puts the damage at", "put the toll higher, at", or the figure alone after "says"
+    ("The government puts the damage at €1.9 billion.", "€1.9 billion", True),
+    ("The aid agency put the toll higher, at least 130, citing remote villages.", "at least 130", True),
+    ("The insurer says $4.5 billion.", "$4.5 billion", True),
+    ("Police said 19 people were arrested.", "19", False),
     # a quotation that goes on past the figure is someone's words, not a figure quoted
     ("\"We have 30 colleagues we cannot reach,\" she said.", "30", False),
     # a running total or a plain count is not a source's rival figure
