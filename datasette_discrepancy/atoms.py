@@ -57,6 +57,11 @@ _CUR_BEFORE = re.compile(r"(?:US\$|U\.S\.\s?\$|C\$|A\$|NZ\$|HK\$|S\$|R\$|\$|£|�
 _CUR_LAST = "$£€¥₹DRP"   # the last character of every currency _CUR_BEFORE knows
 
 
+# "ten past", "twenty to midnight": minutes past or to an hour said or understood
+_PAST_THE_HOUR = re.compile(r"\s+(?:past\b(?=\s*(?:[,.;]|midnight|noon|one|two|three|four|five|six|seven|eight|"
+                            r"nine|ten|eleven|twelve|\d{1,2}\b))|to\s+(?:midnight|noon)\b)", re.I)
+_HOUR_AFTER_PAST = re.compile(r"\b(?:five|ten|twenty|twenty-five|quarter|half|5|10|20|25)\s+past\s+$", re.I)
+
 def _lower_same_length(text: str) -> str:
     """text lower-cased, same length, so offsets stay valid; ASCII letters are
     lower-cased exactly as in str.lower() and no other character becomes ASCII
@@ -324,6 +329,9 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
             return None   # "Monday, 11" is a date; "on Monday, 11 of them ..." and "Monday 11 people" are not
         if val <= 24 and not a.cur and _TIME_AFTER.match(after):
             return None
+        if not a.cur and ((val in (5, 10, 20, 25) and _PAST_THE_HOUR.match(after)) or
+                          (val <= 12 and _HOUR_AFTER_PAST.search(text, max(0, ds - 20), ds))):
+            return None   # "by ten past, the water was at the door", "20 past 6": a time
         # years
         if (a.is_int and "," not in dig and not a.cur and not a.scaled and 1000 <= val <= 2100
                 and len(dig) == 4 and not (_count_noun_follows(text, end, max_words=2, lower_only=True)
@@ -380,8 +388,8 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
             ls = text.rfind("\n", 0, a.start) + 1
             le = text.find("\n", end)
             le = n if le < 0 else le
-            if le - ls < 40:
-                return None
+            if le - ls < 40 or not text[end:le].strip()[len(_PHOTO_AFTER.match(after).group().strip()):]:
+                return None   # a gallery's count: short, or ending its line ("... before and after — 40 PHOTOS")
         a12 = after[:12]
         if ("of" in a12 or "/" in a12) and _OF_N.match(a12) and text[max(0, a.start - 12):a.start].strip().lower() in ("", "photo", "image", "slide", "picture", "page"):
             ls = text.rfind("\n", 0, a.start) + 1
@@ -437,6 +445,9 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
         return None       # "day two", "in round three": a designation, like an ordinal
     if _AGE_AFTER.match(after):
         return None
+    if (val in (5, 10, 20, 25) and not a.scaled and _PAST_THE_HOUR.match(after)) or \
+            (val <= 12 and _HOUR_AFTER_PAST.search(text, max(0, a.start - 20), a.start)):
+        return None       # "by ten past, the water was at the door", "ten past nine": a time
     if _RANK_BEFORE.search(text, max(0, a.start - 10), a.start) or \
             (wl == "two" and _SIDES_AFTER.match(after) and text[max(0, a.start - 4):a.start].lower() == "the "):
         return None       # "the top two divisions"; "the two sides" (of a dispute)

@@ -230,4 +230,11 @@ def _site_chrome_line(text: str, pos: int) -> bool:
     ls = text.rfind("\n", 0, pos) + 1
     le = text.find("\n", pos)
     le = len(text) if le < 0 else le
-    return le - ls <= 120 and " | " in text[ls:le]
+    line = text[ls:le]
+    # ... or a line that is only a place, a temperature and the sky: "Corvenna 17°C, sunny"
+    return le - ls <= 120 and " | " in line or bool(_WEATHER_WIDGET.match(line))
+
+
+_WEATHER_WIDGET = re.compile(r"^\s*(?:[A-Z][\w'’.-]*\s+){0,3}-?\d{1,2}(?:\.\d)?\s*°\s*[CF]?,?\s*(?:sunny|cloudy|clear|"
+                             r"overcast|rain|showers|drizzle|fog|foggy|snow|windy|fair|mist|thunderstorms?|"
+                             r"partly\s+cloudy|mostly\s+sunny)?\s*$", re.I)

@@ -20,7 +20,8 @@ _CHANGE_BEFORE = re.compile(
     r"falling|dropped|drops|dropping|declined|declines|declining|decreased|decreases|dipped|slipped|shrank|"
     r"shrunk|plunged|plummeted|tumbled|went|gone|raised|lowered|revised|boosted|cut|reduced|upped|changed|"
     r"expanded|doubled|tripled|increase|decrease|rise|drop|fall|jump|climb|growth|up|down|higher|lower|moved|"
-    r"widened|narrowed|extended|lengthened|shortened)"
+    r"widened|narrowed|extended|lengthened|shortened|raise|raises|raising|lower|lowers|lowering|cuts|cutting|"
+    r"reduce|reduces|reducing|lift|lifts|lifted|lifting|hiked|hiking|extend|extends|extending)"
     r"(?:\s+[a-z]+){0,3}\s+from\s+$", re.I)
 _RETRO_BEFORE = re.compile(
     r"\b(?:initial(?:ly)?|original(?:ly)?|previous(?:ly)?|earlier|prior|instead\s+of|"
@@ -73,6 +74,8 @@ _RETRO_AFTER_KEYS = ("initially", "originally", "previously", "earlier", "first"
 
 _RELATIVE = re.compile(r"(?P<f>double|twice|triple|treble|three\s+times|four\s+times|quadruple|half)"
                        r"(?:\s+(?:that|this|the\s+(?:number|figure|amount|total|estimate|size|count)))\b", re.I)
+_OTHERS_FIGURE_AFTER = re.compile(r"\s+(?:given|put|issued|reported|published|released|announced|quoted|offered|"
+                                  r"cited|from|by|of)\b", re.I)
 _RELATIVE_F = {"double": 2, "twice": 2, "triple": 3, "treble": 3, "three times": 3,
                "four times": 4, "quadruple": 4, "half": 0.5}
 _RELATIVE_ALONE = re.compile(
@@ -96,6 +99,10 @@ _HALF_EXPR = re.compile(
     r"\b(?P<q>about|around|roughly|approximately|nearly|almost|close\s+to|more\s+than|less\s+than|fewer\s+than|"
     r"(?:just|well)\s+(?:over|under)|over|under|up\s+to|as\s+(?:much|many)\s+as|at\s+least|at\s+most|"
     r"no\s+more\s+than)\s+(?P<f>half)\b(?![\s-]+(?:a|an|as|past)\b|-)", re.I)
+# "half of the houses were destroyed": a share, 50 percent (not "the first half of the year")
+_HALF_OF = re.compile(r"(?P<q>(?!x)x)?\b(?P<f>half)\s+of\s+(?:the|its|their|all|those|these)\s+(?=[a-z])", re.I)
+_NOT_A_SHARE_BEFORE = re.compile(r"\b(?:first|second|third|fourth|final|last|a|the|other|latter|former|one|"
+                                 r"opening|closing|better|bigger|larger|smaller)\s+$", re.I)
 _ROUND_DENOMINATORS = {20, 25, 50, 100, 1000, 10_000, 100_000, 1_000_000}
 
 
@@ -162,12 +169,22 @@ def _special_in(text: str, lo: int, hi: int, seen):
             continue
         seen.add(m.start())
         out.append((m.start(), m.end(), "half", m))
+    for m in (_HALF_OF.finditer(text, lo, hi) if "half of" in text[lo:hi].lower() else ()):
+        if any(start <= m.start() < end for start, end, _, _ in out) or \
+                _NOT_A_SHARE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        seen.add(m.start())
+        out.append((m.start(), m.start("f") + 4, "half", m))
     for m in _RELATIVE_ALONE.finditer(text, lo, hi):
         if m.start() in seen or (m.start() > 0 and text[m.start() - 1].isalpha()):
             continue
         seen.add(m.start())
         # "from around 300 to more than double that" is handled with its range
         if re.search(r"\d[\d,.]*\s*(?:\w+\s+)?to\s+$", text[max(0, m.start() - 30):m.start()]):
+            continue
+        # "$4.5 billion, more than twice the figure given by the government": the
+        # figure before it compared with another source's, which it does not state
+        if _OTHERS_FIGURE_AFTER.match(text, m.end()):
             continue
         out.append((m.start(), m.end(), "rel", m))
     out.sort(key=lambda x: x[0])
