@@ -233,10 +233,16 @@ class Measure:
 
 def block_of(claim: dict):
     unit = claim.get("unit")
-    if not unit or unit.lower() in INCIDENTAL_UNITS:
+    if not unit or (unit.lower() in INCIDENTAL_UNITS and not _set_age(claim)):
         return None
     year = claim["past_year"] if "past_year" in claim else past_event_year(claim)
     return (claim.get("story"), _counted_family(claim, unit), year)
+
+
+def _set_age(claim: dict) -> bool:
+    """An age a rule sets ("raise the retirement age to 65"): a figure outlets
+    report, unlike a person's age or a span of years."""
+    return (claim.get("noun_phrase") or "").endswith(" age")
 
 
 # what an outage cuts off is counted as customers, homes or people alike

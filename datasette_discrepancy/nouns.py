@@ -324,7 +324,8 @@ _OF_IN_NP = re.compile(r"\s+(?:of|in)\s+((?:[A-Za-z][\w'’-]*\s?){1,3})")
 # "a magnitude 6.4 earthquake", "magnitude-7.1": the scale names the figure, not the noun after it
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[ \t-]$", re.I)
 # "raise the retirement age to 65", "a minimum age of 16": an age in years
-_AGE_BEFORE = re.compile(r"\bage[ \t]+(?:of|to|at|from)[ \t]+$", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:(?P<rule>retirement|pension|pensionable|voting|minimum|maximum|legal|drinking|"
+                         r"school-leaving|leaving|marriage|criminal|eligibility)[ \t]+)?age[ \t]+(?:of|to|at|from)[ \t]+$", re.I)
 
 
 def _attach_noun(text, rs: List[_Raw], end: int, s_start: int, s_end: int, allow_of: bool, vague: bool = False):
@@ -334,8 +335,12 @@ def _attach_noun(text, rs: List[_Raw], end: int, s_start: int, s_end: int, allow
     nend = end
     if unit is None and _MAGNITUDE_BEFORE.search(text, max(s_start, rs[0].start - 10), rs[0].start):
         unit = np_ = "magnitude"
-    elif unit is None and _AGE_BEFORE.search(text, max(s_start, rs[0].start - 10), rs[0].start):
-        unit = "years"
+    elif unit is None:
+        age = _AGE_BEFORE.search(text, max(s_start, rs[0].start - 30), rs[0].start)
+        if age:
+            unit = "years"
+            if age.group("rule"):  # an age a rule sets is a figure of its own, not a person's age
+                np_ = age.group("rule").lower() + " age"
     if unit is None:
         got = _noun_after(text, end, s_end, allow_of, vague)
         if got:

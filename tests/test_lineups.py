@@ -756,3 +756,12 @@ def test_a_measurement_is_labelled_by_its_unit_and_what_it_measures():
     assert label.startswith("Km (") and "oil" in label.lower()
     money, _ = _labelled(("The fund has raised £90,000 for the victims' families.", "£90,000", "gbp", "gbp"))
     assert money.startswith("£ (")
+
+
+def test_an_age_a_rule_sets_is_a_measure_but_a_persons_age_is_not():
+    rule = {"unit": "years", "noun_phrase": "retirement age", "story": 1, "text": "65",
+            "sentence": "The plan would raise the retirement age to 65."}
+    person = {"unit": "years", "noun_phrase": "years", "story": 1, "text": "44",
+              "sentence": "He died at the age of 44."}
+    assert grouping.block_of(rule) is not None
+    assert grouping.block_of(person) is None
