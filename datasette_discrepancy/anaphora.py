@@ -23,6 +23,9 @@ _KILL_BEFORE = re.compile(r"(?=[kclsipe])\b(?:kill(?:s|ed|ing)?|claim(?:s|ed|ing
 _TREAT_BEFORE = re.compile(r"(?=[tca])\b(?:treat(?:s|ed|ing)?|car(?:es|ed|ing)\s+for|admit(?:s|ted|ting))\s+"
                            r"(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least|up\s+to|"
                            r"fewer\s+than|less\s+than|another|an\s+additional)\s+)?$", re.I)
+_ESTIMATE_IS = re.compile(r"\b(?:estimate|figure|count|tally|total|number)\s+(?:is|was|stands\s+at|stood\s+at)\s+"
+                          r"(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least|just\s+over|"
+                          r"just\s+under)\s+)?$", re.I)
 # "the death toll from Monday's earthquake has climbed to 247": a toll counts the dead
 _TOLL_BEFORE = re.compile(r"\btolls?\b[^.;:]{0,80}?\b(?:to|at|of|is|was|stands|stood|reached|reaches|hit|hits|"
                           r"passed|passes|topped|tops|exceeded|exceeds|surpassed|surpasses|now)\s+"
@@ -101,7 +104,7 @@ def _unit_by_anaphora(text: str, layout: Layout, r, sidx: int, ss: int, se: int,
         return normalize_unit(pm.group(1)), pm.group(1)   # "70 of them were children": what they were
     if _OF_PRONOUN_AFTER.match(text, r.end, se):
         # "85 of them", "three of those": the group a figure before it counted
-        for psi, pu, pnp in reversed(prev_units):
+        for psi, pu, pnp, _ in reversed(prev_units):
             if sidx - psi > 3:
                 break
             if pu not in TIME_UNITS and pu not in MEASURE_UNITS and pu not in ("percent", "times"):
@@ -138,7 +141,7 @@ def _unit_by_anaphora(text: str, layout: Layout, r, sidx: int, ss: int, se: int,
             members = _named_people(text, layout, sidx, ss, se)
             if members or not gm.group().lower().startswith("size"):
                 return members or "people", None
-    for psi, pu, pnp in reversed(prev_units):
+    for psi, pu, pnp, _ in reversed(prev_units):
         if cand is not None:
             break
         if psi == sidx and pu not in TIME_UNITS and pu not in ("percent", "percentage points", "times"):
@@ -163,8 +166,19 @@ def _unit_by_anaphora(text: str, layout: Layout, r, sidx: int, ss: int, se: int,
         nf = _noun_forward(text, r.end, se)
         if nf:
             cand = nf
+    if cand is None and _ESTIMATE_IS.search(text, max(ss, r.start - 40), r.start):
+        # "Its central estimate is about 64,000": an estimate of the quantity counted
+        # before it, a figure of the same size (not the "three cameras" in between)
+        value = r.high if r.high is not None else r.low
+        for psi, pu, pnp, pv in reversed(prev_units):
+            if sidx - psi > 5:
+                break
+            if value and pv and max(value, pv) / min(value, pv) <= 3 and pu not in TIME_UNITS and \
+                    pu not in ("percent", "times"):
+                cand = (pu, pnp)
+                break
     if cand is None:
-        for psi, pu, pnp in reversed(prev_units):
+        for psi, pu, pnp, _ in reversed(prev_units):
             if sidx - psi <= 3 and pu not in TIME_UNITS and pu != "times" and (
                     pu not in MEASURE_UNITS or (sidx - psi == 1 and _SAYS.search(text, ss, r.start))):
                 # "Regulators say 12,000 pounds escaped. The company says less than 1,000."
@@ -247,7 +261,7 @@ def _counted_head(phrase: str) -> Optional[Tuple[str, str]]:
 def _crowd_members(text: str, layout: Layout, start: int, sidx: int, prev_units) -> Optional[str]:
     """Who a crowd is made of: the people-unit of a recent figure (the same sentence or the
     three before) if it counts members of a gathering, else the gathering named nearby."""
-    for psi, pu, pnp in reversed(prev_units):
+    for psi, pu, pnp, _ in reversed(prev_units):
         if sidx - psi > 3:
             break
         if pu in _CROWD_MEMBERS:
@@ -272,7 +286,7 @@ def _strong_group(text, tl, layout, r, sidx, ss, se, prev_units) -> Tuple[Option
         return u, gm.group(2)
     if gm and gm.group(2).islower() and normalize_unit(gm.group(2)) in _PERSONISH:
         return normalize_unit(gm.group(2)), gm.group(2)   # "the ship's 24-strong crew"
-    for psi, pu, pnp in reversed(prev_units):
+    for psi, pu, pnp, _ in reversed(prev_units):
         if psi == sidx and pu in _PERSON_UNITS:
             return pu, pnp
     for lo, hi, rev in ((r.end, se, False), (ss, r.start, True)):
@@ -283,7 +297,7 @@ def _strong_group(text, tl, layout, r, sidx, ss, se, prev_units) -> Tuple[Option
                 u = normalize_unit(w)
                 if u in _PERSON_UNITS:
                     return u, w
-    for psi, pu, pnp in reversed(prev_units):
+    for psi, pu, pnp, _ in reversed(prev_units):
         if sidx - psi > 3:
             break
         if pu in _PERSON_UNITS:

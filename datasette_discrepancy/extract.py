@@ -320,7 +320,8 @@ def _finish(text: str, tl: str, layout: Layout, raws: List[_Raw]) -> List[Claim]
     out: List[Claim] = []
     n = len(text)
     attr_cache = {}
-    prev_units: List[Tuple[int, str, str]] = []   # (sentence index, unit, np) of claims so far
+    # (sentence index, unit, np, value) of the claims so far
+    prev_units: List[Tuple[int, str, str, Optional[float]]] = []
     raws.sort(key=lambda r: r.start)
     temps = [(r.start, r.unit) for r in raws if r.unit == "celsius" or r.unit == "fahrenheit"]
     last_end = -1
@@ -358,7 +359,7 @@ def _finish(text: str, tl: str, layout: Layout, raws: List[_Raw]) -> List[Claim]
                 unit, np_ = cand
         if np_ and np_.lower() == "others":
             # "2,300 buildings collapsed and 9,000 others were damaged" (not the "7.1-magnitude" tremor)
-            for psi, pu, pnp in reversed(prev_units):
+            for psi, pu, pnp, _ in reversed(prev_units):
                 if sidx - psi > 2:
                     break
                 if pu not in MEASURE_UNITS and pu != "times":
@@ -374,7 +375,7 @@ def _finish(text: str, tl: str, layout: Layout, raws: List[_Raw]) -> List[Claim]
         if unit == "pounds" and re.search(r"(?:million|billion|trillion|bn|\dm)\b", text[r.start:r.end], re.I):
             unit = "gbp"
         if unit is not None:
-            prev_units.append((sidx, unit, np_))
+            prev_units.append((sidx, unit, np_, r.high if r.high is not None else r.low))
         low, high = r.low, r.high
         if low is not None and high is not None and low > high:
             low, high = high, low

@@ -595,6 +595,9 @@ UNIT_CASES = [
     ("Q: Where are the inmates now? A: About 450 have been moved to five other prisons.", "About 450", "inmates"),
     ("Nine children remain in hospital. Three of them have kidney failure, up from two on Wednesday, "
      "and one is on dialysis.", "one", "children"),
+    # an estimate of the quantity counted before, not of the cameras in between
+    ("The rally drew between 21,000 and 25,000 people, an independent count found. The firm filmed the route "
+     "from four cameras. Its central estimate is about 23,000.", "about 23,000", "people"),
     # a scale named before the figure: the magnitude, not the earthquake
     ("A magnitude 6.2 earthquake shook the valley before dawn.", "6.2", "magnitude"),
     # an age in a rule or a policy is in years
