@@ -32,7 +32,8 @@ OWN_ESTIMATE_RE = re.compile(
 
 
 QUOTE_MARKS = "\"“”‘’'"
-SAYS_BEFORE_RE = re.compile(r"\b(?:says|said|say|claims|claimed|estimates|estimated|reckons|counts|counted)\s+$", re.I)
+SAYS_BEFORE_RE = re.compile(r"\b(?:says|said|say|claims|claimed|estimates|estimated|reckons|counts|counted)\s+"
+                            r"(?:(?:that\s+)?(?:it|this|the\s+(?:figure|number|total|count))\s+(?:is|was)\s+)?$", re.I)
 SAYS_AFTER_RE = re.compile(r"\s*(?:[.;]|,\s|$)")
 
 
@@ -47,7 +48,7 @@ def own_estimate(claim: dict) -> bool:
     end = at + len(claim.get("text") or "")
     if sentence[at - 1] in QUOTE_MARKS and sentence[end:end + 1] and sentence[end] in QUOTE_MARKS:
         return True  # the figure alone in quotation marks: someone's claim, quoted
-    if SAYS_BEFORE_RE.search(sentence, max(0, at - 30), at) and SAYS_AFTER_RE.match(sentence, end):
+    if SAYS_BEFORE_RE.search(sentence, max(0, at - 50), at) and SAYS_AFTER_RE.match(sentence, end):
         return True  # the figure alone as what a source says: "the reinsurer says $4.5 billion."
     return bool(OWN_ESTIMATE_RE.search(sentence[max(0, at - 80):at]))
 
