@@ -587,6 +587,15 @@ UNIT_CASES = [
     ("Q: Where are the inmates now? A: About 450 have been moved to five other prisons.", "About 450", "inmates"),
     ("Nine children remain in hospital. Three of them have kidney failure, up from two on Wednesday, "
      "and one is on dialysis.", "one", "children"),
+    # nouns of one kind coordinated with the counted noun: the figure counts the kind they share
+    ("Flooding trapped about 1,500 buses, taxis and motorbikes on the ring road.", "about 1,500", "vehicles"),
+    ("The drought has killed 9,000 cows and horses in the province.", "9,000", "animals"),
+    ("Some 700 pupils and teachers were sent home.", "Some 700", "people"),
+    ("The hotel housed 240 tourists and other visitors.", "240", "people"),
+    # ... but not across kinds, nor for a force named by its first arm
+    ("The storm damaged 80 homes and businesses.", "80", "homes"),
+    ("Up to 900 soldiers, police and border guards were deployed.", "Up to 900", "troops"),
+    ("Police said 12 cars and three buses were hit.", "12", "cars"),
 ]
 
 
