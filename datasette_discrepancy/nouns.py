@@ -314,6 +314,13 @@ def _coordinated_kind(text: str, pos: int, limit: int, unit: str) -> Optional[st
 # -------- a noun elsewhere in the sentence, for a figure that has none after it
 
 
+# a noun that gives the figure: its reporting verb follows it, perhaps after a relative clause
+_SPEAKS_AFTER = re.compile(r"(?:\s*,\s*(?:who|which)\s[^,;:]{1,60},)?\s+(?:(?:had|has|have|also|earlier|previously|"
+                           r"already|later|first|initially)\s+){0,2}(?:said|say|says|told|tell|tells|spoke\s+of|"
+                           r"spoken\s+of|speak\s+of|speaks\s+of|estimated?|estimates|reported|claimed|claims?|"
+                           r"insisted|insists?|believed?|believes|warned|warns?|put|puts)\b")
+
+
 def _noun_before(text: str, start: int, sent_start: int) -> Optional[Tuple[str, str]]:
     """Nearest counted noun before `start` in the sentence (for anaphora)."""
     seg = text[sent_start:start]
@@ -325,8 +332,8 @@ def _noun_before(text: str, start: int, sent_start: int) -> Optional[Tuple[str, 
             if not (t.start() == toks[0].start() and w[1:].islower()):
                 continue
             w = w.lower()
-        if w in SPEAKER_NOUNS:
-            continue
+        if w in SPEAKER_NOUNS or _SPEAKS_AFTER.match(seg, t.end()):
+            continue   # "mountain rescuers had spoken of 'up to 20'": who gives the figure, not what it counts
         if w == "points" and k > 0 and toks[k - 1].group().islower() and \
                 toks[k - 1].group() not in ("percentage", "basis", "the", "of", "by"):
             return "points", t.group()   # "the free water points", not "percentage points"

@@ -596,6 +596,10 @@ UNIT_CASES = [
     ("The storm damaged 80 homes and businesses.", "80", "homes"),
     ("Up to 900 soldiers, police and border guards were deployed.", "Up to 900", "troops"),
     ("Police said 12 cars and three buses were hit.", "12", "cars"),
+    # the noun that gives a figure is not what it counts
+    ("Twelve people were on the slope. Mountain guides had earlier spoken of \"up to 30\".", "up to 30", "people"),
+    ("The agency registered 500 people. A port official, who asked not to be named, said the figure of 420 "
+     "came from counting people on the quay.", "420", "people"),
 ]
 
 
