@@ -57,7 +57,7 @@ _STATES = {"dead", "killed", "injured", "hurt", "wounded", "missing", "sick", "i
 _NOT_PREDICATE_NOUNS = {"this", "thus", "was", "has", "less", "always", "perhaps", "as", "its", "his", "hers",
                         "ours", "theirs", "yours", "us", "is", "yes", "towards", "afterwards", "across"}
 # "disagree on how many nurses took part. The board puts the number at 7,000"
-_HOW_MANY = re.compile(r"\bhow\s+many\s+(?:more\s+)?((?:[a-z][\w'’-]*\s+){0,2}?([a-z][\w'’-]*))(?=\s+(?:" + _AUX +
+_HOW_MANY = re.compile(r"\b[Hh]ow\s+many\s+(?:more\s+)?((?:[a-z][\w'’-]*\s+){0,2}?([a-z][\w'’-]*))(?=\s+(?:" + _AUX +
                        r"|took|went|were|died|lost|live|lived|work|worked|are|did|do|does)\b|\s*[?,.])")
 _AUX_AFTER = re.compile(r"\s+" + _AUX + r"\b", re.I)
 
@@ -113,6 +113,10 @@ def _unit_by_anaphora(text: str, layout: Layout, r, sidx: int, ss: int, se: int,
             cand = _counted_head(em.group(1))
             if cand is None and em.group(1).lower().split()[-1] in ("number", "figure", "total", "count", "tally"):
                 cand = _asked_about(text, layout, r.start, sidx)
+                if cand is None:
+                    cand = _figure_before(prev_units, sidx)   # "puts the figure at 1,400": the figure given before
+    if cand is None and _THE_FIGURE_OF.search(lead) and _noun_forward(text, r.end, se) is None:
+        cand = _figure_before(prev_units, sidx)   # "the figure of 480": a figure given before
     if cand is None and "toll" in text[max(ss, r.start - 120):r.start].lower() and \
             _TOLL_BEFORE.search(text, max(ss, r.start - 120), r.start):
         cand = ("people", None)
@@ -181,6 +185,21 @@ def _unit_by_anaphora(text: str, layout: Layout, r, sidx: int, ss: int, se: int,
         if members:
             cand = (members, cand[1])
     return cand
+
+
+_THE_FIGURE_OF = re.compile(r"\b(?:the|its|their|his|her|our|this|that|an?)\s+(?:[a-z]+\s+)?"
+                            r"(?:figure|estimate|number|count|tally|total)\s+of\s+$", re.I)
+
+
+def _figure_before(prev_units, sidx: int) -> Optional[Tuple[str, Optional[str]]]:
+    """The unit of the last figure given in this sentence or the two before: what "the
+    figure" refers back to."""
+    for psi, pu, pnp in reversed(prev_units):
+        if sidx - psi > 2:
+            break
+        if pu not in TIME_UNITS and pu not in ("percent", "percentage points", "times"):
+            return pu, pnp
+    return None
 
 
 def _asked_about(text: str, layout: Layout, start: int, sidx: int) -> Optional[Tuple[str, str]]:

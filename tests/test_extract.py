@@ -600,6 +600,11 @@ UNIT_CASES = [
     ("Twelve people were on the slope. Mountain guides had earlier spoken of \"up to 30\".", "up to 30", "people"),
     ("The agency registered 500 people. A port official, who asked not to be named, said the figure of 420 "
      "came from counting people on the quay.", "420", "people"),
+    # "the figure" refers back to the figure given before, unless a question just named the count
+    ("The company says the merger will cut 600 jobs. The union puts the figure at 900, citing temporary workers "
+     "who were left out.", "900", "jobs"),
+    ("How many households lost heating is unclear. The utility puts the figure at 3,000, but volunteers "
+     "counted 5,200 flats.", "3,000", "households"),
 ]
 
 
