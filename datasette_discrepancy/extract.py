@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import List, Optional, Tuple
 
 from .numbers import TENS_WORDS, UNITS_WORDS, parse_digits, parse_words
-from .units import MEASURE_UNITS, canonical
+from .units import MEASURE_UNITS, SPEAKER_NOUNS, canonical, normalize_unit
 from .sentences import Layout
 from .attribution import find_attribution
 from .atoms import ATOM_RE, _atoms, _lower_same_length, _parse_atom
@@ -364,6 +364,11 @@ def _finish(text: str, tl: str, layout: Layout, raws: List[_Raw]) -> List[Claim]
                 if pu not in MEASURE_UNITS and pu != "times":
                     unit, np_ = pu, pnp
                     break
+        if unit == "members" and _OF_ITS_MEMBERS.match(text, r.end, se):
+            # "206 of its members" of "the fishermen's association": some of the people it represents
+            rep = _represented(text, layout, sidx, r.start)
+            if rep:
+                unit = rep
         if unit in _PREMISES and _POWER.search(sentence) and _PREMISES_AND.match(text, r.end, se):
             # utilities count customers: "400,000 homes and businesses without power"
             unit = "customers"
@@ -409,6 +414,33 @@ def _finish(text: str, tl: str, layout: Layout, raws: List[_Raw]) -> List[Claim]
         ))
     _units_from_repeats(out)
     return out
+
+
+_OF_ITS_MEMBERS = re.compile(r"['’\"”]?\s+of\s+(?:its|our|their|the\s+[\w-]+['’]s?)\s+members\b", re.I)
+_ORG = r"(?:union|association|federation|guild|organi[sz]ation|society|league)"
+_REPRESENTS = re.compile(_ORG + r"\b,?\s+(?:(?:which|that|who)\s+)?(?:represents|represented|representing)\s+"
+                         r"((?:[\w'’-]+\s+){0,4}?[a-z][\w'’-]*)(?=\s*[,.;:]|\s+(?:[a-z]+ed|said|says|and|in|at|on|"
+                         r"across|who|which|that|is|are|was|were|has|have|had)\b)", re.I)
+_ORG_OF_POSS = re.compile(r"\b([A-Za-z]+(?:men|ers|ors|ists|ians|ees|nts|ses))(?:['’]s?|['’])\s+" + _ORG + r"\b", re.I)
+
+
+def _represented(text: str, layout: Layout, sidx: int, start: int) -> Optional[str]:
+    """Who the members of the organisation last named (in this sentence or the three
+    before) are: "the union that represents corrections officers", "the fishermen's
+    association", "the union representing its nurses"."""
+    lo = layout.sentences[max(0, sidx - 3)][0] if layout.sentences else 0
+    best = None
+    for rx in (_REPRESENTS, _ORG_OF_POSS):
+        for m in rx.finditer(text, lo, start):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), m.group(1))
+    if best is None:
+        return None
+    words = best[1].split()
+    head = words[-1].lower()
+    if not head.endswith("s") or head.endswith("ss") or head in SPEAKER_NOUNS - {"officers", "police"}:
+        return None
+    return normalize_unit(head)
 
 
 _DISPUTE_BREAK = re.compile(r";|,\s+(?:but|while|whereas|not)\s|\s+but\s|\s[—–]\s")

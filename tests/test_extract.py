@@ -605,6 +605,14 @@ UNIT_CASES = [
      "who were left out.", "900", "jobs"),
     ("How many households lost heating is unclear. The utility puts the figure at 3,000, but volunteers "
      "counted 5,200 flats.", "3,000", "households"),
+    # some of an organisation's members are the people it represents ...
+    ("The union that represents prison guards disputed the count. \"There were 14 of our members inside, "
+     "not nine,\" its president said.", "14", "guards"),
+    ("The union that represents prison guards disputed the count. \"There were 14 of our members inside, "
+     "not nine,\" its president said.", "nine", "guards"),
+    ("The dockers' union still says 300 of its members are out.", "300", "dockers"),
+    # ... but its membership counted whole stays members
+    ("The dockers' union said it brought 300 members.", "300", "members"),
 ]
 
 
