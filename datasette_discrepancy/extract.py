@@ -321,6 +321,7 @@ def _finish(text: str, tl: str, layout: Layout, raws: List[_Raw]) -> List[Claim]
     n = len(text)
     attr_cache = {}
     prev_units: List[Tuple[int, str, str]] = []   # (sentence index, unit, np) of claims so far
+    prev_vals: List[Optional[float]] = []          # and their values
     raws.sort(key=lambda r: r.start)
     temps = [(r.start, r.unit) for r in raws if r.unit == "celsius" or r.unit == "fahrenheit"]
     last_end = -1
@@ -353,7 +354,7 @@ def _finish(text: str, tl: str, layout: Layout, raws: List[_Raw]) -> List[Claim]
             # "a 250-strong advance party": a count of people, whatever the group is called
             unit, np_ = _strong_group(text, tl, layout, r, sidx, ss, se, prev_units)
         if unit is None:
-            cand = _unit_by_anaphora(text, layout, r, sidx, ss, se, prev_units)
+            cand = _unit_by_anaphora(text, layout, r, sidx, ss, se, _comparable(prev_units, prev_vals, sidx, r))
             if cand:
                 unit, np_ = cand
         if np_ and np_.lower() == "others":
@@ -380,6 +381,7 @@ def _finish(text: str, tl: str, layout: Layout, raws: List[_Raw]) -> List[Claim]
             unit = "gbp"
         if unit is not None:
             prev_units.append((sidx, unit, np_))
+            prev_vals.append(r.low if r.low is not None else r.high)
         low, high = r.low, r.high
         if low is not None and high is not None and low > high:
             low, high = high, low
@@ -414,6 +416,23 @@ def _finish(text: str, tl: str, layout: Layout, raws: List[_Raw]) -> List[Claim]
         ))
     _units_from_repeats(out)
     return out
+
+
+def _comparable(prev_units, prev_vals, sidx: int, r) -> list:
+    """The claims before r, less those of its sentence whose values are of another order
+    of magnitude when one of its sentence is not: "About 450 have been moved to five other
+    prisons, fewer than the 'up to 500' planned" compares 500 with 450, not five."""
+    v = r.low if r.low is not None else r.high
+    if not v or v <= 0:
+        return prev_units
+    same = [i for i, pu in enumerate(prev_units) if pu[0] == sidx]
+    if len(same) < 2:
+        return prev_units
+    far = {i for i in same if not prev_vals[i] or prev_vals[i] <= 0 or
+           max(v, prev_vals[i]) / min(v, prev_vals[i]) > 20}
+    if not far or len(far) == len(same):
+        return prev_units
+    return [pu for i, pu in enumerate(prev_units) if i not in far]
 
 
 _OF_ITS_MEMBERS = re.compile(r"['’\"”]?\s+of\s+(?:its|our|their|the\s+[\w-]+['’]s?)\s+members\b", re.I)
