@@ -52,6 +52,10 @@ _OF_PRONOUN_AFTER = re.compile(r"\s+of\s+(?:them|whom|(?:those|these)(?=\s*[,.;:
 # "About 40 of those on the bus were pupils", "Nearly 70 of them were children"
 _OF_WHO_WERE = re.compile(r"\s+of\s+(?:them|those|these)\b[^.;:!?\n]{0,40}?\s(?:were|are)\s+"
                           r"(?:(?:all|mostly|also|still|either|reportedly)\s+)?([a-z]+)\b")
+# "five were members of the ship's 24-strong crew": the group they belong to
+_MEMBERS_OF = re.compile(r"['’\"”]?\s+(?:of\s+them\s+)?(?:were|are|was|is)\s+(?:all\s+)?(?:members|part)\s+of\s+"
+                         r"(?:(?:the|its|their|his|her|a|an)\s+)?(?:[A-Za-z]+['’]s\s+)?(?:[\d,]+-strong\s+)?"
+                         r"([a-z]+)\b")
 # "380 of them were dead": what happened to the group, not what it was
 _STATES = {"dead", "killed", "injured", "hurt", "wounded", "missing", "sick", "ill", "alive", "safe"}
 _NOT_PREDICATE_NOUNS = {"this", "thus", "was", "has", "less", "always", "perhaps", "as", "its", "his", "hers",
@@ -93,6 +97,13 @@ def _unit_by_anaphora(text: str, layout: Layout, r, sidx: int, ss: int, se: int,
     # anaphora: "put the crowd at 40,000", "killed 22", "the number of people ... 6,500",
     # previous claim in the sentence, noun before, noun after, previous claims nearby
     cand = None
+    mm = _MEMBERS_OF.match(text, r.end, se)
+    if mm:
+        g = mm.group(1).lower()
+        if g in COLLECTIVES:
+            return COLLECTIVES[g], mm.group(1)
+        if g in COUNT_NOUNS and g not in SPEAKER_NOUNS:
+            return normalize_unit(g), mm.group(1)   # "five were members of the ship's crew"
     pm = _OF_WHO_WERE.match(text, r.end, se)
     if pm and pm.group(1) in _STATES:
         pm = None

@@ -616,6 +616,8 @@ UNIT_CASES = [
     # a bare figure is compared with the figure of its order of magnitude in its sentence
     ("About 1,200 patients were moved to four other hospitals, short of the 1,500 the plan foresaw.",
      "1,500", "patients"),
+    # "N were members of the crew" counts the group they belong to
+    ("Of the 31 dead, 20 were passengers and four were members of the ferry's 12-strong crew.", "four", "crew"),
 ]
 
 
