@@ -66,6 +66,25 @@ _HOW_MANY = re.compile(r"\b[Hh]ow\s+many\s+(?:more\s+)?((?:[a-z][\w'’-]*\s+){0
 _AUX_AFTER = re.compile(r"\s+" + _AUX + r"\b", re.I)
 
 
+# the figure a plural subject stands at or fell from: "outpatient appointments postponed
+# stand at 7,300", "attacks fell from a peak of 237"
+_SUBJECT_STANDS = re.compile(
+    r"\b([a-z][a-z'’-]*[a-rt-z]s)\s+(?:(?:now|still|already|have|has|had|[a-z]+ed)\s+){0,2}"
+    r"(?:(?:stand|stands|stood|standing)\s+at\s+|"
+    r"(?:rose|risen|fell|fallen|dropped|climbed|jumped|increased|decreased|declined|grew|grown|shrank)\s+"
+    r"from\s+an?\s+(?:peak|high|low|record)\s+of\s+)$")
+# what is measured rather than counted: its figure is in a unit, not a count of it
+_MEASURED = {"temperatures", "levels", "prices", "rates", "costs", "winds", "speeds", "sales", "losses", "profits",
+             "wages", "salaries", "earnings", "revenues", "figures", "numbers", "totals", "estimates", "counts",
+             "tolls", "readings", "values", "scores", "ratings", "odds", "savings", "bills", "fees", "fares"}
+
+
+def _subject_counts(word: str) -> bool:
+    return _looks_plural(word) and word not in _MEASURED and word not in SPEAKER_NOUNS and \
+        normalize_unit(word) not in TIME_UNITS and normalize_unit(word) not in MEASURE_UNITS and \
+        not word.endswith(("ings", "ness"))
+
+
 # -------------------------------------- people, crowds and the groups they form
 
 _CROWD_WORDS = {"crowd", "crowds", "throng", "mob", "turnout"}
@@ -170,6 +189,10 @@ def _unit_by_anaphora(text: str, layout: Layout, r, sidx: int, ss: int, se: int,
             cand = _noun_before(text, layout.sentences[sidx - 1][1], layout.sentences[sidx - 1][0])
         if cand is None or cand[0] not in _PERSONISH:
             cand = ("people", None)
+    if cand is None:
+        sm = _SUBJECT_STANDS.search(text, max(ss, r.start - 90), r.start)
+        if sm and _subject_counts(sm.group(1)):
+            cand = (normalize_unit(sm.group(1)), sm.group(1))   # "appointments postponed stand at 7,300"
     if cand is None:
         nb = _noun_before(text, r.start, ss)
         if nb:

@@ -618,6 +618,10 @@ UNIT_CASES = [
      "1,500", "patients"),
     # "N were members of the crew" counts the group they belong to
     ("Of the 31 dead, 20 were passengers and four were members of the ferry's 12-strong crew.", "four", "crew"),
+    # a figure that a plural subject stands at or fell from counts that subject
+    ("Two ferries were cancelled. Unanswered complaints now stand at 4,100.", "4,100", "complaints"),
+    ("Across the region, burglaries fell from a peak of 812 in 2015 to 300 last year.", "812", "burglaries"),
+    ("Temperatures fell to minus 12 overnight.", "minus 12", None),
 ]
 
 
