@@ -365,7 +365,7 @@ def _finish(text: str, tl: str, layout: Layout, raws: List[_Raw]) -> List[Claim]
                 if pu not in MEASURE_UNITS and pu != "times":
                     unit, np_ = pu, pnp
                     break
-        if unit == "members" and _OF_ITS_MEMBERS.match(text, r.end, se):
+        if unit in ("members", "men") and _OF_ITS_MEMBERS.match(text, r.end, se):
             # "206 of its members" of "the fishermen's association": some of the people it represents
             rep = _represented(text, layout, sidx, r.start)
             if rep:
@@ -435,7 +435,7 @@ def _comparable(prev_units, prev_vals, sidx: int, r) -> list:
     return [pu for i, pu in enumerate(prev_units) if i not in far]
 
 
-_OF_ITS_MEMBERS = re.compile(r"['’\"”]?\s+of\s+(?:its|our|their|the\s+[\w-]+['’]s?)\s+members\b", re.I)
+_OF_ITS_MEMBERS = re.compile(r"['’\"”]?\s+of\s+(?:its|our|their|the\s+[\w-]+['’]s?)\s+(?:members|men)\b", re.I)
 _ORG = r"(?:union|association|federation|guild|organi[sz]ation|society|league)"
 _REPRESENTS = re.compile(_ORG + r"\b,?\s+(?:(?:which|that|who)\s+)?(?:represents|represented|representing)\s+"
                          r"((?:[\w'’-]+\s+){0,4}?[a-z][\w'’-]*)(?=\s*[,.;:]|\s+(?:[a-z]+ed|said|says|and|in|at|on|"
@@ -457,7 +457,7 @@ def _represented(text: str, layout: Layout, sidx: int, start: int) -> Optional[s
         return None
     words = best[1].split()
     head = words[-1].lower()
-    if not head.endswith("s") or head.endswith("ss") or head in SPEAKER_NOUNS - {"officers", "police"}:
+    if not (head.endswith("s") or head.endswith("men")) or head.endswith("ss") or head in SPEAKER_NOUNS - {"officers", "police"}:
         return None
     return normalize_unit(head)
 

@@ -613,6 +613,8 @@ UNIT_CASES = [
     ("The dockers' union still says 300 of its members are out.", "300", "dockers"),
     # ... but its membership counted whole stays members
     ("The dockers' union said it brought 300 members.", "300", "members"),
+    ("A spokesman for the Miners' Federation said: \"Forty of our men are still below ground.\"", "Forty", "miners"),
+    ("The linesmen's union says 120 of its members refused overtime.", "120", "linesmen"),
     # a bare figure is compared with the figure of its order of magnitude in its sentence
     ("About 1,200 patients were moved to four other hospitals, short of the 1,500 the plan foresaw.",
      "1,500", "patients"),
