@@ -40,6 +40,8 @@ def pluralize(word: str) -> str:
         return w
     if w in _INVARIANT or w in _IRREGULAR.values():
         return w
+    if w.endswith(("children", "people", "women")):
+        return w   # grandchildren, townspeople, businesswomen
     if w in _IRREGULAR:
         return _IRREGULAR[w]
     if w.endswith(("ss", "sh", "ch", "x", "zz")):
@@ -88,7 +90,7 @@ SYNONYMS = {
     "degrees celsius": "celsius", "degrees fahrenheit": "fahrenheit", "c": "celsius", "f": "fahrenheit",
     # measures
     "kilometers": "km", "kilometres": "km", "kms": "km",
-    "centimeters": "cm", "centimetres": "cm", "millimeters": "mm", "millimetres": "mm",
+    "centimeters": "cm", "centimetres": "cm", "millimeters": "mm", "millimetres": "mm", "cms": "cm", "mms": "mm",
     "gw": "gigawatts", "mw": "megawatts", "kw": "kilowatts", "gwh": "gigawatt hours", "mwh": "megawatt hours",
     "kwh": "kilowatt hours",
     "square kilometers": "square km", "square kilometres": "square km", "sq km": "square km",

@@ -624,6 +624,9 @@ UNIT_CASES = [
     ("Two ferries were cancelled. Unanswered complaints now stand at 4,100.", "4,100", "complaints"),
     ("Across the region, burglaries fell from a peak of 812 in 2015 to 300 last year.", "812", "burglaries"),
     ("Temperatures fell to minus 12 overnight.", "minus 12", None),
+    # plurals of compounds of irregular plurals; "cm" written against the number
+    ("She lives with her four grandchildren.", "four", "grandchildren"),
+    ("Forecasters said 45cm of snow fell overnight.", "45cm", "cm"),
 ]
 
 
