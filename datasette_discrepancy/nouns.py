@@ -76,6 +76,8 @@ say says said make makes take takes go goes come comes give gives remain remains
 arrives die dies live work works need needs want wants face faces join joins attend attends
 cast shut struck spread fled sought caught taught drawn chosen taken given seen known shown sold
 hid hidden broke broken wrote written
+slid swept crept sank sunk swam stuck bled fed wept woke drove driven rode ridden threw thrown wore worn tore
+torn blew blown grew grown knew known drew sprang sprung sang rang shot lit dug hung clung flung slung swung
 lies stands means includes seems appears exceeds blows flee flees escape escapes wait waits
 overnight today yesterday tonight tomorrow earlier later ago apiece each alone altogether""".split())
 _TIMES_MODIFIERS = {"more", "other", "separate", "different", "further", "previous"}
@@ -252,6 +254,8 @@ def _noun_after(text: str, pos: int, limit: int, allow_of: bool, vague: bool = F
     last = lw[k - 1]
     if last.endswith(("ed", "ing")) and k == 1:
         return None
+    if all(w[0][:1].isupper() for w in words[:k]) and not lw[k - 1].endswith("s") and (k > 1 or k < len(lw)):
+        return None   # a name, "two Kerry Dunmore", or a proper adjective, "800 Olympic swimming pools"
     if words[k - 1][0][:1].isupper() and k == len(lw) and len(lw) == 1:
         # single capitalised word: demonym ("5,000 Peruvians") or start of a name;
         # in a headline in capitals, "400,000 BIRDS TO BE GASSED", a plural noun

@@ -627,6 +627,10 @@ UNIT_CASES = [
     # plurals of compounds of irregular plurals; "cm" written against the number
     ("She lives with her four grandchildren.", "four", "grandchildren"),
     ("Forecasters said 45cm of snow fell overnight.", "45cm", "cm"),
+    # an irregular past verb ends the noun phrase; a name is not a counted noun
+    ("Three trucks overturned and two slid into a ditch.", "two", "trucks"),
+    ("Dozens of residents drove cars into the square.", "Dozens", "residents"),
+    ("Father-of-three Tom Harker, 41, said the water came fast.", "three", None),
 ]
 
 
