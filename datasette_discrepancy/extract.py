@@ -373,6 +373,17 @@ def _finish(text: str, tl: str, layout: Layout, raws: List[_Raw]) -> List[Claim]
         if unit in _PREMISES and _POWER.search(sentence) and _PREMISES_AND.match(text, r.end, se):
             # utilities count customers: "400,000 homes and businesses without power"
             unit = "customers"
+        if (unit is None or unit not in MEASURE_UNITS and unit != "percent") and layout.lines and \
+                _foreign(text, *layout.lines[layout.line_index(r.start)]):
+            # a line in another language ("9 vittime confermate"): its words are no English noun;
+            # the figure counts what the English around it counts
+            unit, np_ = None, None
+            for psi, pu, pnp in reversed(prev_units):
+                if sidx - psi > 6:   # (a quoted post's name and handle are lines of their own)
+                    break
+                if pu not in MEASURE_UNITS and pu not in ("percent", "percentage points", "times"):
+                    unit, np_ = pu, pnp
+                    break
         if unit == "degrees" and temps and -90 <= (r.low if r.low is not None else r.high) <= 140:
             # "117.7 degrees" in an article that names its scale elsewhere ("112 degrees Fahrenheit")
             i = bisect.bisect_left(temps, (r.start, ""))
@@ -433,6 +444,29 @@ def _comparable(prev_units, prev_vals, sidx: int, r) -> list:
     if not far or len(far) == len(same):
         return prev_units
     return [pu for i, pu in enumerate(prev_units) if i not in far]
+
+
+# function words of other languages news copy quotes (Italian, German, French, Spanish, Portuguese);
+# none is an English word
+_FOREIGN_WORDS = set("""
+di della delle dei degli gli al alla alle dalle dal nel nella sono che non anche
+der das und mit nicht bitte mindestens ist sind auf für von zum zur dem eine einer
+les des du et est pour avec dans sur aux sont
+el los las del por para una según sin y en la le il lo
+da dos das em com não""".split())
+
+
+def _foreign(text: str, lo: int, hi: int) -> bool:
+    """Is text[lo:hi] (a line) in another language: more of its lower-case words are other
+    languages' function words than English ones, and at least two."""
+    foreign = english = 0
+    for t in _TOKEN.finditer(text, lo, hi):
+        w = t.group().lower()
+        if w in _FOREIGN_WORDS:
+            foreign += 1
+        elif w in _STOP:
+            english += 1
+    return foreign >= 2 and foreign > english
 
 
 _OF_ITS_MEMBERS = re.compile(r"['’\"”]?\s+of\s+(?:its|our|their|the\s+[\w-]+['’]s?)\s+(?:members|men)\b", re.I)

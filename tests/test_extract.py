@@ -631,6 +631,11 @@ UNIT_CASES = [
     ("Three trucks overturned and two slid into a ditch.", "two", "trucks"),
     ("Dozens of residents drove cars into the square.", "Dozens", "residents"),
     ("Father-of-three Tom Harker, 41, said the water came fast.", "three", None),
+    # a line in another language counts what the English before it counts
+    ("Rescuers said 14 people were injured.\nProtección Civil / @ProteccionCivil\n"
+     "Según el último balance, 14 heridos y 2 muertos en la zona.", "2", "people"),
+    ("Rescuers said 14 people were injured.\nStadt Feuerwehr\nBitte meiden: 6 Verletzte und 2 Tote.", "6", "people"),
+    ("Los Angeles police said 30 cars were towed.", "30", "cars"),
 ]
 
 
