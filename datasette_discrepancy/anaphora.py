@@ -85,6 +85,10 @@ def _subject_counts(word: str) -> bool:
         not word.endswith(("ings", "ness"))
 
 
+_CAPACITY_BEFORE = re.compile(r"\b(?:(?:built|designed|meant|intended)\s+(?:for|to\s+(?:hold|house|accommodate|seat))|"
+                              r"(?:a\s+)?capacity\s+of|(?:now\s+|still\s+)?(?:holds|holding|housed|houses|housing|"
+                              r"accommodates|sleeps|seats))\s+$", re.I)
+
 # -------------------------------------- people, crowds and the groups they form
 
 _CROWD_WORDS = {"crowd", "crowds", "throng", "mob", "turnout"}
@@ -189,6 +193,8 @@ def _unit_by_anaphora(text: str, layout: Layout, r, sidx: int, ss: int, se: int,
             cand = _noun_before(text, layout.sentences[sidx - 1][1], layout.sentences[sidx - 1][0])
         if cand is None or cand[0] not in _PERSONISH:
             cand = ("people", None)
+    if cand is None and _CAPACITY_BEFORE.search(lead):
+        cand = ("people", None)   # "the reception centre, built for 1,000": a place's capacity is of people
     if cand is None:
         sm = _SUBJECT_STANDS.search(text, max(ss, r.start - 90), r.start)
         if sm and _subject_counts(sm.group(1)):

@@ -636,6 +636,9 @@ UNIT_CASES = [
      "Según el último balance, 14 heridos y 2 muertos en la zona.", "2", "people"),
     ("Rescuers said 14 people were injured.\nStadt Feuerwehr\nBitte meiden: 6 Verletzte und 2 Tote.", "6", "people"),
     ("Los Angeles police said 30 cars were towed.", "30", "cars"),
+    # a place's capacity, when nothing names what it holds, is of people
+    ("Photograph: the old gym.\n\nThe shelter, designed for 300, now houses about 750.", "about 750", "people"),
+    ("The jail held 900 inmates in a block designed for 600.", "600", "inmates"),
 ]
 
 
