@@ -55,15 +55,42 @@ _OF_PRONOUN_AFTER = re.compile(r"\s+of\s+(?:them|whom|(?:those|these)(?=\s*[,.;:
 # "About 40 of those on the bus were pupils", "Nearly 70 of them were children"
 _OF_WHO_WERE = re.compile(r"\s+of\s+(?:them|those|these)\b[^.;:!?\n]{0,40}?\s(?:were|are)\s+"
                           r"(?:(?:all|mostly|also|still|either|reportedly)\s+)?([a-z]+)\b")
+# "five were members of the ship's 24-strong crew": the group they belong to
+_MEMBERS_OF = re.compile(r"['’\"”]?\s+(?:of\s+them\s+)?(?:were|are|was|is)\s+(?:all\s+)?(?:members|part)\s+of\s+"
+                         r"(?:(?:the|its|their|his|her|a|an)\s+)?(?:[A-Za-z]+['’]s\s+)?(?:[\d,]+-strong\s+)?"
+                         r"([a-z]+)\b")
 # "380 of them were dead": what happened to the group, not what it was
 _STATES = {"dead", "killed", "injured", "hurt", "wounded", "missing", "sick", "ill", "alive", "safe"}
 _NOT_PREDICATE_NOUNS = {"this", "thus", "was", "has", "less", "always", "perhaps", "as", "its", "his", "hers",
                         "ours", "theirs", "yours", "us", "is", "yes", "towards", "afterwards", "across"}
 # "disagree on how many nurses took part. The board puts the number at 7,000"
-_HOW_MANY = re.compile(r"\bhow\s+many\s+(?:more\s+)?((?:[a-z][\w'’-]*\s+){0,2}?([a-z][\w'’-]*))(?=\s+(?:" + _AUX +
+_HOW_MANY = re.compile(r"\b[Hh]ow\s+many\s+(?:more\s+)?((?:[a-z][\w'’-]*\s+){0,2}?([a-z][\w'’-]*))(?=\s+(?:" + _AUX +
                        r"|took|went|were|died|lost|live|lived|work|worked|are|did|do|does)\b|\s*[?,.])")
 _AUX_AFTER = re.compile(r"\s+" + _AUX + r"\b", re.I)
 
+
+# the figure a plural subject stands at or fell from: "outpatient appointments postponed
+# stand at 7,300", "attacks fell from a peak of 237"
+_SUBJECT_STANDS = re.compile(
+    r"\b([a-z][a-z'’-]*[a-rt-z]s)\s+(?:(?:now|still|already|have|has|had|[a-z]+ed)\s+){0,2}"
+    r"(?:(?:stand|stands|stood|standing)\s+at\s+|"
+    r"(?:rose|risen|fell|fallen|dropped|climbed|jumped|increased|decreased|declined|grew|grown|shrank)\s+"
+    r"from\s+an?\s+(?:peak|high|low|record)\s+of\s+)$")
+# what is measured rather than counted: its figure is in a unit, not a count of it
+_MEASURED = {"temperatures", "levels", "prices", "rates", "costs", "winds", "speeds", "sales", "losses", "profits",
+             "wages", "salaries", "earnings", "revenues", "figures", "numbers", "totals", "estimates", "counts",
+             "tolls", "readings", "values", "scores", "ratings", "odds", "savings", "bills", "fees", "fares"}
+
+
+def _subject_counts(word: str) -> bool:
+    return _looks_plural(word) and word not in _MEASURED and word not in SPEAKER_NOUNS and \
+        normalize_unit(word) not in TIME_UNITS and normalize_unit(word) not in MEASURE_UNITS and \
+        not word.endswith(("ings", "ness"))
+
+
+_CAPACITY_BEFORE = re.compile(r"\b(?:(?:built|designed|meant|intended)\s+(?:for|to\s+(?:hold|house|accommodate|seat))|"
+                              r"(?:a\s+)?capacity\s+of|(?:now\s+|still\s+)?(?:holds|holding|housed|houses|housing|"
+                              r"accommodates|sleeps|seats))\s+$", re.I)
 
 # -------------------------------------- people, crowds and the groups they form
 
@@ -96,6 +123,13 @@ def _unit_by_anaphora(text: str, layout: Layout, r, sidx: int, ss: int, se: int,
     # anaphora: "put the crowd at 40,000", "killed 22", "the number of people ... 6,500",
     # previous claim in the sentence, noun before, noun after, previous claims nearby
     cand = None
+    mm = _MEMBERS_OF.match(text, r.end, se)
+    if mm:
+        g = mm.group(1).lower()
+        if g in COLLECTIVES:
+            return COLLECTIVES[g], mm.group(1)
+        if g in COUNT_NOUNS and g not in SPEAKER_NOUNS:
+            return normalize_unit(g), mm.group(1)   # "five were members of the ship's crew"
     pm = _OF_WHO_WERE.match(text, r.end, se)
     if pm and pm.group(1) in _STATES:
         pm = None
@@ -116,6 +150,10 @@ def _unit_by_anaphora(text: str, layout: Layout, r, sidx: int, ss: int, se: int,
             cand = _counted_head(em.group(1))
             if cand is None and em.group(1).lower().split()[-1] in ("number", "figure", "total", "count", "tally"):
                 cand = _asked_about(text, layout, r.start, sidx)
+                if cand is None:
+                    cand = _figure_before(prev_units, sidx)   # "puts the figure at 1,400": the figure given before
+    if cand is None and _THE_FIGURE_OF.search(lead) and _noun_forward(text, r.end, se) is None:
+        cand = _figure_before(prev_units, sidx)   # "the figure of 480": a figure given before
     if cand is None and "toll" in text[max(ss, r.start - 120):r.start].lower() and \
             _TOLL_BEFORE.search(text, max(ss, r.start - 120), r.start):
         cand = ("people", None)
@@ -158,6 +196,12 @@ def _unit_by_anaphora(text: str, layout: Layout, r, sidx: int, ss: int, se: int,
             cand = _noun_before(text, layout.sentences[sidx - 1][1], layout.sentences[sidx - 1][0])
         if cand is None or cand[0] not in _PERSONISH:
             cand = ("people", None)
+    if cand is None and _CAPACITY_BEFORE.search(lead):
+        cand = ("people", None)   # "the reception centre, built for 1,000": a place's capacity is of people
+    if cand is None:
+        sm = _SUBJECT_STANDS.search(text, max(ss, r.start - 90), r.start)
+        if sm and _subject_counts(sm.group(1)):
+            cand = (normalize_unit(sm.group(1)), sm.group(1))   # "appointments postponed stand at 7,300"
     if cand is None:
         nb = _noun_before(text, r.start, ss)
         if nb:
@@ -195,6 +239,21 @@ def _unit_by_anaphora(text: str, layout: Layout, r, sidx: int, ss: int, se: int,
         if members:
             cand = (members, cand[1])
     return cand
+
+
+_THE_FIGURE_OF = re.compile(r"\b(?:the|its|their|his|her|our|this|that|an?)\s+(?:[a-z]+\s+)?"
+                            r"(?:figure|estimate|number|count|tally|total)\s+of\s+$", re.I)
+
+
+def _figure_before(prev_units, sidx: int) -> Optional[Tuple[str, Optional[str]]]:
+    """The unit of the last figure given in this sentence or the two before: what "the
+    figure" refers back to."""
+    for psi, pu, pnp, _ in reversed(prev_units):
+        if sidx - psi > 2:
+            break
+        if pu not in TIME_UNITS and pu not in ("percent", "percentage points", "times"):
+            return pu, pnp
+    return None
 
 
 def _asked_about(text: str, layout: Layout, start: int, sidx: int) -> Optional[Tuple[str, str]]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import List, Optional, Tuple
 
 from .numbers import TENS_WORDS, UNITS_WORDS, parse_digits, parse_words
-from .units import MEASURE_UNITS, canonical
+from .units import MEASURE_UNITS, SPEAKER_NOUNS, canonical, normalize_unit
 from .sentences import Layout
 from .attribution import find_attribution
 from .atoms import ATOM_RE, _atoms, _lower_same_length, _parse_atom
@@ -354,7 +354,7 @@ def _finish(text: str, tl: str, layout: Layout, raws: List[_Raw]) -> List[Claim]
             # "a 250-strong advance party": a count of people, whatever the group is called
             unit, np_ = _strong_group(text, tl, layout, r, sidx, ss, se, prev_units)
         if unit is None:
-            cand = _unit_by_anaphora(text, layout, r, sidx, ss, se, prev_units)
+            cand = _unit_by_anaphora(text, layout, r, sidx, ss, se, _comparable(prev_units, sidx, r))
             if cand:
                 unit, np_ = cand
         if np_ and np_.lower() == "others":
@@ -365,9 +365,25 @@ def _finish(text: str, tl: str, layout: Layout, raws: List[_Raw]) -> List[Claim]
                 if pu not in MEASURE_UNITS and pu != "times":
                     unit, np_ = pu, pnp
                     break
+        if unit in ("members", "men") and _OF_ITS_MEMBERS.match(text, r.end, se):
+            # "206 of its members" of "the fishermen's association": some of the people it represents
+            rep = _represented(text, layout, sidx, r.start)
+            if rep:
+                unit = rep
         if unit in _PREMISES and _POWER.search(sentence) and _PREMISES_AND.match(text, r.end, se):
             # utilities count customers: "400,000 homes and businesses without power"
             unit = "customers"
+        if (unit is None or unit not in MEASURE_UNITS and unit != "percent") and layout.lines and \
+                _foreign(text, *layout.lines[layout.line_index(r.start)]):
+            # a line in another language ("9 vittime confermate"): its words are no English noun;
+            # the figure counts what the English around it counts
+            unit, np_ = None, None
+            for psi, pu, pnp, _ in reversed(prev_units):
+                if sidx - psi > 6:   # (a quoted post's name and handle are lines of their own)
+                    break
+                if pu not in MEASURE_UNITS and pu not in ("percent", "percentage points", "times"):
+                    unit, np_ = pu, pnp
+                    break
         if unit == "degrees" and temps and -90 <= (r.low if r.low is not None else r.high) <= 140:
             # "117.7 degrees" in an article that names its scale elsewhere ("112 degrees Fahrenheit")
             i = bisect.bisect_left(temps, (r.start, ""))
@@ -375,7 +391,7 @@ def _finish(text: str, tl: str, layout: Layout, raws: List[_Raw]) -> List[Claim]
         if unit == "pounds" and re.search(r"(?:million|billion|trillion|bn|\dm)\b", text[r.start:r.end], re.I):
             unit = "gbp"
         if unit is not None:
-            prev_units.append((sidx, unit, np_, r.high if r.high is not None else r.low))
+            prev_units.append((sidx, unit, np_, r.low if r.low is not None else r.high))
         low, high = r.low, r.high
         if low is not None and high is not None and low > high:
             low, high = high, low
@@ -410,6 +426,73 @@ def _finish(text: str, tl: str, layout: Layout, raws: List[_Raw]) -> List[Claim]
         ))
     _units_from_repeats(out)
     return out
+
+
+def _comparable(prev_units, sidx: int, r) -> list:
+    """The claims before r, less those of its sentence whose values are of another order
+    of magnitude when one of its sentence is not: "About 450 have been moved to five other
+    prisons, fewer than the 'up to 500' planned" compares 500 with 450, not five."""
+    v = r.low if r.low is not None else r.high
+    if not v or v <= 0:
+        return prev_units
+    same = [i for i, pu in enumerate(prev_units) if pu[0] == sidx]
+    if len(same) < 2:
+        return prev_units
+    far = {i for i in same if not prev_units[i][3] or prev_units[i][3] <= 0 or
+           max(v, prev_units[i][3]) / min(v, prev_units[i][3]) > 20}
+    if not far or len(far) == len(same):
+        return prev_units
+    return [pu for i, pu in enumerate(prev_units) if i not in far]
+
+
+# function words of other languages news copy quotes (Italian, German, French, Spanish, Portuguese);
+# none is an English word
+_FOREIGN_WORDS = set("""
+di della delle dei degli gli al alla alle dalle dal nel nella sono che non anche
+der das und mit nicht bitte mindestens ist sind auf für von zum zur dem eine einer
+les des du et est pour avec dans sur aux sont
+el los las del por para una según sin y en la le il lo
+da dos das em com não""".split())
+
+
+def _foreign(text: str, lo: int, hi: int) -> bool:
+    """Is text[lo:hi] (a line) in another language: more of its lower-case words are other
+    languages' function words than English ones, and at least two."""
+    foreign = english = 0
+    for t in _TOKEN.finditer(text, lo, hi):
+        w = t.group().lower()
+        if w in _FOREIGN_WORDS:
+            foreign += 1
+        elif w in _STOP:
+            english += 1
+    return foreign >= 2 and foreign > english
+
+
+_OF_ITS_MEMBERS = re.compile(r"['’\"”]?\s+of\s+(?:its|our|their|the\s+[\w-]+['’]s?)\s+(?:members|men)\b", re.I)
+_ORG = r"(?:union|association|federation|guild|organi[sz]ation|society|league)"
+_REPRESENTS = re.compile(_ORG + r"\b,?\s+(?:(?:which|that|who)\s+)?(?:represents|represented|representing)\s+"
+                         r"((?:[\w'’-]+\s+){0,4}?[a-z][\w'’-]*)(?=\s*[,.;:]|\s+(?:[a-z]+ed|said|says|and|in|at|on|"
+                         r"across|who|which|that|is|are|was|were|has|have|had)\b)", re.I)
+_ORG_OF_POSS = re.compile(r"\b([A-Za-z]+(?:men|ers|ors|ists|ians|ees|nts|ses))(?:['’]s?|['’])\s+" + _ORG + r"\b", re.I)
+
+
+def _represented(text: str, layout: Layout, sidx: int, start: int) -> Optional[str]:
+    """Who the members of the organisation last named (in this sentence or the three
+    before) are: "the union that represents corrections officers", "the fishermen's
+    association", "the union representing its nurses"."""
+    lo = layout.sentences[max(0, sidx - 3)][0] if layout.sentences else 0
+    best = None
+    for rx in (_REPRESENTS, _ORG_OF_POSS):
+        for m in rx.finditer(text, lo, start):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), m.group(1))
+    if best is None:
+        return None
+    words = best[1].split()
+    head = words[-1].lower()
+    if not (head.endswith("s") or head.endswith("men")) or head.endswith("ss") or head in SPEAKER_NOUNS - {"officers", "police"}:
+        return None
+    return normalize_unit(head)
 
 
 _DISPUTE_BREAK = re.compile(r";|,\s+(?:but|while|whereas|not)\s|\s+but\s|\s[—–]\s")

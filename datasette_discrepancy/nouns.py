@@ -5,9 +5,10 @@ legislature's 87 seats"), before it, or further on in its sentence.  The vocabul
 import re
 from typing import List, Optional, Tuple
 
-from .units import (COLLECTIVES, COMPOUND_NOUNS, CONTAINER_NOUNS, COUNT_NOUNS, MEASURE_UNITS, SPEAKER_NOUNS,
-                    TIME_UNITS, normalize_unit, pluralize)
+from .units import (COLLECTIVES, COMPOUND_NOUNS, CONTAINER_NOUNS, COUNT_NOUNS, KIND_OF, MEASURE_UNITS,
+                    SPEAKER_NOUNS, TIME_UNITS, normalize_unit, pluralize)
 from .qualifiers import _Raw
+from .numbers import TENS_WORDS, UNITS_WORDS
 
 
 _MODEL_TOKEN = re.compile(r"[ \t]*(?:\d{1,3}[A-Za-z]?|[A-Za-z]+-?\d+[A-Za-z]*)(?=[\s,])")
@@ -75,6 +76,8 @@ say says said make makes take takes go goes come comes give gives remain remains
 arrives die dies live work works need needs want wants face faces join joins attend attends
 cast shut struck spread fled sought caught taught drawn chosen taken given seen known shown sold
 hid hidden broke broken wrote written
+slid swept crept sank sunk swam stuck bled fed wept woke drove driven rode ridden threw thrown wore worn tore
+torn blew blown grew grown knew known drew sprang sprung sang rang shot lit dug hung clung flung slung swung
 lies stands means includes seems appears exceeds blows flee flees escape escapes wait waits
 overnight today yesterday tonight tomorrow earlier later ago apiece each alone altogether""".split())
 _TIMES_MODIFIERS = {"more", "other", "separate", "different", "further", "previous"}
@@ -225,6 +228,8 @@ def _noun_after(text: str, pos: int, limit: int, allow_of: bool, vague: bool = F
             # "police officers" stays; "school buses" -> "buses"
             if unit_phrase not in COMPOUND_NOUNS:
                 unit = normalize_unit(lw[he])
+        if he == len(words) - 1 or lw[he + 1] in _STOP:
+            unit = _coordinated_kind(text, words[he][2], limit, unit) or unit
         return unit, text[words[0][1]:words[he][2]], words[he][2]
     # no known noun: take the run of noun-like words; head is the last one
     if vague and not had_of:
@@ -249,15 +254,75 @@ def _noun_after(text: str, pos: int, limit: int, allow_of: bool, vague: bool = F
     last = lw[k - 1]
     if last.endswith(("ed", "ing")) and k == 1:
         return None
+    if all(w[0][:1].isupper() for w in words[:k]) and not lw[k - 1].endswith("s") and (k > 1 or k < len(lw)):
+        return None   # a name, "two Kerry Dunmore", or a proper adjective, "800 Olympic swimming pools"
     if words[k - 1][0][:1].isupper() and k == len(lw) and len(lw) == 1:
         # single capitalised word: demonym ("5,000 Peruvians") or start of a name;
         # in a headline in capitals, "400,000 BIRDS TO BE GASSED", a plural noun
         if not words[0][0].lower().endswith("s"):
             return None
-    return normalize_unit(last), text[words[0][1]:words[k - 1][2]], words[k - 1][2]
+    unit = normalize_unit(last)
+    if k == len(words) or lw[k] in _STOP:
+        unit = _coordinated_kind(text, words[k - 1][2], limit, unit) or unit
+    return unit, text[words[0][1]:words[k - 1][2]], words[k - 1][2]
+
+
+def _kind_of(word: str) -> Optional[str]:
+    w = word.lower()
+    return KIND_OF.get(w) or KIND_OF.get(normalize_unit(w))
+
+
+_SERVICE = {"troops", "officers", "police", "firefighters", "rescuers", "responders", "volunteers", "paramedics",
+            "guards", "agents", "deputies", "crew"}
+_QUANTITY_WORDS = set(UNITS_WORDS) | set(TENS_WORDS) | {
+    "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen", "dozens", "several",
+    "many", "some", "few", "scores", "numerous", "countless"}
+_CONJ_WORD = re.compile(r"\s*([a-z][a-z'’-]*)\b")
+_CONJ_SEP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+
+
+def _coordinated_kind(text: str, pos: int, limit: int, unit: str) -> Optional[str]:
+    """The kind shared by a counted noun and the nouns coordinated with it: "3,000 cars,
+    vans and lorries" counts vehicles, "2,000 goats and sheep" animals, "6,500 guests and
+    staff" people.  None unless every conjunct is a plural noun of one kind and they differ."""
+    kind = _kind_of(unit)
+    if kind is None or unit in _SERVICE:
+        return None   # (a force or a rescue effort is named by its first arm: "2,000 sailors, marines and ...")
+    p = pos
+    nouns = [unit]
+    ended = False
+    while not ended:
+        sm = _CONJ_SEP.match(text, p, limit)
+        if not sm:
+            break
+        ended = "and" in sm.group() or "or" in sm.group().split()
+        p = sm.end()
+        found = None
+        for _ in range(3):
+            wm = _CONJ_WORD.match(text, p, limit)
+            if not wm or wm.group(1) in _STOP or wm.group(1) in _QUANTITY_WORDS:
+                break   # "12 cars and three buses": two figures
+            p = wm.end()
+            if _kind_of(wm.group(1)) is not None and (_looks_plural(wm.group(1)) or
+                                                       pluralize(wm.group(1)) == wm.group(1)):
+                found = wm.group(1)
+                break
+        if found is None or _kind_of(found) != kind:
+            return None
+        nouns.append(normalize_unit(found))
+    if not ended or len(set(nouns)) < 2:
+        return None
+    return kind
 
 
 # -------- a noun elsewhere in the sentence, for a figure that has none after it
+
+
+# a noun that gives the figure: its reporting verb follows it, perhaps after a relative clause
+_SPEAKS_AFTER = re.compile(r"(?:\s*,\s*(?:who|which)\s[^,;:]{1,60},)?\s+(?:(?:had|has|have|also|earlier|previously|"
+                           r"already|later|first|initially)\s+){0,2}(?:said|say|says|told|tell|tells|spoke\s+of|"
+                           r"spoken\s+of|speak\s+of|speaks\s+of|estimated?|estimates|reported|claimed|claims?|"
+                           r"insisted|insists?|believed?|believes|warned|warns?|put|puts)\b")
 
 
 def _noun_before(text: str, start: int, sent_start: int) -> Optional[Tuple[str, str]]:
@@ -271,8 +336,8 @@ def _noun_before(text: str, start: int, sent_start: int) -> Optional[Tuple[str, 
             if not (t.start() == toks[0].start() and w[1:].islower()):
                 continue
             w = w.lower()
-        if w in SPEAKER_NOUNS:
-            continue
+        if w in SPEAKER_NOUNS or _SPEAKS_AFTER.match(seg, t.end()):
+            continue   # "mountain rescuers had spoken of 'up to 20'": who gives the figure, not what it counts
         if w == "points" and k > 0 and toks[k - 1].group().islower() and \
                 toks[k - 1].group() not in ("percentage", "basis", "the", "of", "by"):
             return "points", t.group()   # "the free water points", not "percentage points"

@@ -40,6 +40,8 @@ def pluralize(word: str) -> str:
         return w
     if w in _INVARIANT or w in _IRREGULAR.values():
         return w
+    if w.endswith(("children", "people", "women")):
+        return w   # grandchildren, townspeople, businesswomen
     if w in _IRREGULAR:
         return _IRREGULAR[w]
     if len(w) <= 4 and not any(v in w for v in "aeiouy"):
@@ -293,3 +295,26 @@ CONTAINER_NOUNS = {"sets", "set", "pieces", "piece", "pairs", "pair", "groups", 
                    "rounds", "kinds", "types", "families", "teams", "units", "crews"}
 
 DEMONYM_RE = re.compile(r"^[A-Z][a-z]+(?:ans|ese|ians|ish|is|ers)$")
+
+# Superordinates of count nouns: a figure that counts a mix of kinds, "3,000 cars, vans
+# and lorries", "2,000 goats and sheep", "6,500 guests and staff", counts the kind they
+# share.  Plural lemmas (normalize_unit) of the nouns, by kind.
+KINDS = {
+    "people": set("""
+people residents citizens inhabitants locals migrants immigrants refugees evacuees survivors victims
+protesters demonstrators marchers rioters activists supporters participants attendees spectators fans
+officers agents deputies detectives troops firefighters responders rescuers volunteers workers
+crew members students children adults men women boys girls babies infants teenagers kids pupils
+teachers parents families relatives colleagues neighbours neighbors friends guests visitors tourists
+holidaymakers travellers travelers passengers commuters shoppers traders customers patients nurses doctors
+prisoners inmates detainees hostages guards voters delegates journalists officials farmers fishermen
+miners pilgrims worshippers mourners skiers climbers hikers tenants occupants motorists drivers pedestrians
+cyclists civilians soldiers staff employees volunteers spouses partners""".split()),
+    "vehicles": set("""
+vehicles cars vans lorries trucks buses coaches minibuses taxis cabs motorcycles motorbikes scooters
+tractors trailers caravans ambulances snowploughs snowplows jeeps""".split()),
+    "animals": set("""
+animals goats sheep cattle cows bulls calves pigs hogs horses donkeys mules camels dogs cats chickens
+hens ducks geese turkeys poultry livestock rabbits deer""".split()),
+}
+KIND_OF = {noun: kind for kind, nouns in KINDS.items() for noun in nouns}

@@ -604,6 +604,58 @@ UNIT_CASES = [
     ("The bill would raise the retirement age to 67 by 2040.", "67", "years"),
     # abbreviated units are not pluralised: "mm", not "mms"
     ("Some 180 mm of rain fell in two days.", "Some 180", "mm"),
+    # nouns of one kind coordinated with the counted noun: the figure counts the kind they share
+    ("Flooding trapped about 1,500 buses, taxis and motorbikes on the ring road.", "about 1,500", "vehicles"),
+    ("The drought has killed 9,000 cows and horses in the province.", "9,000", "animals"),
+    ("Some 700 pupils and teachers were sent home.", "Some 700", "people"),
+    ("The hotel housed 240 tourists and other visitors.", "240", "people"),
+    # ... but not across kinds, nor for a force named by its first arm
+    ("The storm damaged 80 homes and businesses.", "80", "homes"),
+    ("Up to 900 soldiers, police and border guards were deployed.", "Up to 900", "troops"),
+    ("Police said 12 cars and three buses were hit.", "12", "cars"),
+    # the noun that gives a figure is not what it counts
+    ("Twelve people were on the slope. Mountain guides had earlier spoken of \"up to 30\".", "up to 30", "people"),
+    ("The agency registered 500 people. A port official, who asked not to be named, said the figure of 420 "
+     "came from counting people on the quay.", "420", "people"),
+    # "the figure" refers back to the figure given before, unless a question just named the count
+    ("The company says the merger will cut 600 jobs. The union puts the figure at 900, citing temporary workers "
+     "who were left out.", "900", "jobs"),
+    ("How many households lost heating is unclear. The utility puts the figure at 3,000, but volunteers "
+     "counted 5,200 flats.", "3,000", "households"),
+    # some of an organisation's members are the people it represents ...
+    ("The union that represents prison guards disputed the count. \"There were 14 of our members inside, "
+     "not nine,\" its president said.", "14", "guards"),
+    ("The union that represents prison guards disputed the count. \"There were 14 of our members inside, "
+     "not nine,\" its president said.", "nine", "guards"),
+    ("The dockers' union still says 300 of its members are out.", "300", "dockers"),
+    # ... but its membership counted whole stays members
+    ("The dockers' union said it brought 300 members.", "300", "members"),
+    ("A spokesman for the Miners' Federation said: \"Forty of our men are still below ground.\"", "Forty", "miners"),
+    ("The linesmen's union says 120 of its members refused overtime.", "120", "linesmen"),
+    # a bare figure is compared with the figure of its order of magnitude in its sentence
+    ("About 1,200 patients were moved to four other hospitals, short of the 1,500 the plan foresaw.",
+     "1,500", "patients"),
+    # "N were members of the crew" counts the group they belong to
+    ("Of the 31 dead, 20 were passengers and four were members of the ferry's 12-strong crew.", "four", "crew"),
+    # a figure that a plural subject stands at or fell from counts that subject
+    ("Two ferries were cancelled. Unanswered complaints now stand at 4,100.", "4,100", "complaints"),
+    ("Across the region, burglaries fell from a peak of 812 in 2015 to 300 last year.", "812", "burglaries"),
+    ("Temperatures fell to minus 12 overnight.", "minus 12", None),
+    # plurals of compounds of irregular plurals; "cm" written against the number
+    ("She lives with her four grandchildren.", "four", "grandchildren"),
+    ("Forecasters said 45cm of snow fell overnight.", "45cm", "cm"),
+    # an irregular past verb ends the noun phrase; a name is not a counted noun
+    ("Three trucks overturned and two slid into a ditch.", "two", "trucks"),
+    ("Dozens of residents drove cars into the square.", "Dozens", "residents"),
+    ("Father-of-three Tom Harker, 41, said the water came fast.", "three", None),
+    # a line in another language counts what the English before it counts
+    ("Rescuers said 14 people were injured.\nProtección Civil / @ProteccionCivil\n"
+     "Según el último balance, 14 heridos y 2 muertos en la zona.", "2", "people"),
+    ("Rescuers said 14 people were injured.\nStadt Feuerwehr\nBitte meiden: 6 Verletzte und 2 Tote.", "6", "people"),
+    ("Los Angeles police said 30 cars were towed.", "30", "cars"),
+    # a place's capacity, when nothing names what it holds, is of people
+    ("Photograph: the old gym.\n\nThe shelter, designed for 300, now houses about 750.", "about 750", "people"),
+    ("The jail held 900 inmates in a block designed for 600.", "600", "inmates"),
 ]
 
 
