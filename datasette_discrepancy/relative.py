@@ -51,7 +51,7 @@ _RETRO_WIDE = re.compile(
     # "more than doubled since Tuesday, when officials said about 180,000"
     r"|\bsince\s+\w+,?\s+when\s+[^.;]{0,40}?\b(?:said|reported|estimated|put|gave)\b[^.;]{0,15}$"
     # a correction: "An earlier version of this story said 31 children were hospitalized"
-    r"|\bearlier\s+version\s+of\s+th(?:is|e)\s+(?:story|article|report|piece)\b[^.;]{0,60}?\b"
+    r"|\bearlier\s+version\s+of\s+th(?:is|e)\s+(?:story|article|report|piece|blog|post|page)\b[^.;]{0,60}?\b"
     r"(?:said|stated|reported|gave|put)\b[^.;]{0,50}$")
 
 

@@ -162,6 +162,7 @@ def test_change_is_two_figures_the_earlier_retrospective():
     ("The firm now says 2,600 litres leaked, after saying for a week that under 500 had.", "under 500"),
     ("Sales have tripled since March, when the company reported 12,000 units.", "12,000"),
     ("Correction: An earlier version of this story said 19 schools were closed.", "19"),
+    ("Correction: an earlier version of this blog said six people had died.", "six"),
     ("Rangers had earlier spoken of \"up to 15\" hikers on the trail.", "up to 15"),
     ("Four died, up from the \"at least two\" police gave on Sunday.", "at least two"),
     ("The survey initially put the magnitude at 5.8 before revising it.", "5.8"),
