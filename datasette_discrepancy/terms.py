@@ -144,7 +144,14 @@ def _sentence_words(sentence: str):
             term = None if word.lower() in PREDICATE_STEMS else word.lower()
         starts.append(start)
         words.append(term)
+    # "sent 22 to the hospital": sending someone to hospital is no deployment
+    for i, (start, word) in enumerate(tokens):
+        if words[i] == "deployed" and word.lower() in _SENDING and "hospitalised" in words[i + 1:i + 7]:
+            words[i] = None
     return starts, words, [m.start() for m in CLAUSE_BREAK_RE.finditer(sentence)]
+
+
+_SENDING = {"send", "sent", "sending"}
 
 
 def offset_in_sentence(claim: dict) -> int:

@@ -766,3 +766,11 @@ def test_an_age_a_rule_sets_is_a_measure_but_a_persons_age_is_not():
               "sentence": "He died at the age of 44."}
     assert grouping.block_of(rule) is not None
     assert grouping.block_of(person) is None
+
+
+def test_sending_people_to_hospital_is_no_deployment():
+    terms = grouping.claim_terms({"sentence": "The outbreak has sickened 213 people and sent 22 to the hospital.",
+                                  "text": "22"})
+    assert "hospitalised" in terms and "deployed" not in terms
+    sent = grouping.claim_terms({"sentence": "The army sent 400 soldiers to the flooded town.", "text": "400"})
+    assert "deployed" in sent
