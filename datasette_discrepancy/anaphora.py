@@ -1,13 +1,15 @@
 """What a figure with no noun of its own counts: "killed 22", "put the crowd at 40,000",
 "More than 1,900 have phoned", "a 250-strong advance party".  Read from the verbs and
-nouns around the figure and from the figures before it.
+nouns around the figure and from the figures before it (of its own order of magnitude),
+from the English around a line in another language, and from what an organisation's
+members are ("206 of its members" of "the fishermen's association").
 """
 import re
 from typing import Optional, Tuple
 
 from .units import COLLECTIVES, COUNT_NOUNS, MEASURE_UNITS, SPEAKER_NOUNS, TIME_UNITS, normalize_unit
 from .sentences import Layout
-from .nouns import _TOKEN, _looks_plural, _noun_before, _noun_forward
+from .nouns import _STOP, _TOKEN, _looks_plural, _noun_before, _noun_forward
 
 
 # -------- cues around the figure: "put the crowd at", "killed", "treating", "the number of", "have phoned"
@@ -362,3 +364,72 @@ def _strong_group(text, tl, layout, r, sidx, ss, se, prev_units) -> Tuple[Option
         if pu in _PERSON_UNITS:
             return pu, pnp
     return "people", None
+
+
+# -------- the claims a figure may borrow from, a line in another language, an organisation's members
+
+def _comparable(prev_units, sidx: int, r) -> list:
+    """The claims before r, less those of its sentence whose values are of another order
+    of magnitude when one of its sentence is not: "About 450 have been moved to five other
+    prisons, fewer than the 'up to 500' planned" compares 500 with 450, not five."""
+    v = r.low if r.low is not None else r.high
+    if not v or v <= 0:
+        return prev_units
+    same = [i for i, pu in enumerate(prev_units) if pu[0] == sidx]
+    if len(same) < 2:
+        return prev_units
+    far = {i for i in same if not prev_units[i][3] or prev_units[i][3] <= 0 or
+           max(v, prev_units[i][3]) / min(v, prev_units[i][3]) > 20}
+    if not far or len(far) == len(same):
+        return prev_units
+    return [pu for i, pu in enumerate(prev_units) if i not in far]
+
+
+# function words of other languages news copy quotes (Italian, German, French, Spanish, Portuguese);
+# none is an English word
+_FOREIGN_WORDS = set("""
+di della delle dei degli gli al alla alle dalle dal nel nella sono che non anche
+der das und mit nicht bitte mindestens ist sind auf für von zum zur dem eine einer
+les des du et est pour avec dans sur aux sont
+el los las del por para una según sin y en la le il lo
+da dos das em com não""".split())
+
+
+def _foreign(text: str, lo: int, hi: int) -> bool:
+    """Is text[lo:hi] (a line) in another language: more of its lower-case words are other
+    languages' function words than English ones, and at least two."""
+    foreign = english = 0
+    for t in _TOKEN.finditer(text, lo, hi):
+        w = t.group().lower()
+        if w in _FOREIGN_WORDS:
+            foreign += 1
+        elif w in _STOP:
+            english += 1
+    return foreign >= 2 and foreign > english
+
+
+_OF_ITS_MEMBERS = re.compile(r"['’\"”]?\s+of\s+(?:its|our|their|the\s+[\w-]+['’]s?)\s+(?:members|men)\b", re.I)
+_ORG = r"(?:union|association|federation|guild|organi[sz]ation|society|league)"
+_REPRESENTS = re.compile(_ORG + r"\b,?\s+(?:(?:which|that|who)\s+)?(?:represents|represented|representing)\s+"
+                         r"((?:[\w'’-]+\s+){0,4}?[a-z][\w'’-]*)(?=\s*[,.;:]|\s+(?:[a-z]+ed|said|says|and|in|at|on|"
+                         r"across|who|which|that|is|are|was|were|has|have|had)\b)", re.I)
+_ORG_OF_POSS = re.compile(r"\b([A-Za-z]+(?:men|ers|ors|ists|ians|ees|nts|ses))(?:['’]s?|['’])\s+" + _ORG + r"\b", re.I)
+
+
+def _represented(text: str, layout: Layout, sidx: int, start: int) -> Optional[str]:
+    """Who the members of the organisation last named (in this sentence or the three
+    before) are: "the union that represents corrections officers", "the fishermen's
+    association", "the union representing its nurses"."""
+    lo = layout.sentences[max(0, sidx - 3)][0] if layout.sentences else 0
+    best = None
+    for rx in (_REPRESENTS, _ORG_OF_POSS):
+        for m in rx.finditer(text, lo, start):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), m.group(1))
+    if best is None:
+        return None
+    words = best[1].split()
+    head = words[-1].lower()
+    if not (head.endswith("s") or head.endswith("men")) or head.endswith("ss") or head in SPEAKER_NOUNS - {"officers", "police"}:
+        return None
+    return normalize_unit(head)
