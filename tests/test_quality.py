@@ -28,6 +28,7 @@ FLOORS = {
     "heldout4": {"unit_accuracy": 0.92, "grouping_f1": 0.90},
     "heldout5": {"unit_accuracy": 0.90, "grouping_f1": 0.72},
     "heldout6": {"unit_accuracy": 0.91, "grouping_f1": 0.81},
+    "heldout7": {"unit_accuracy": 0.90, "grouping_f1": 0.71},
 }
 
 
@@ -47,6 +48,7 @@ FLOORS = {
         ("heldout4", "heldout4/manifest.csv", "heldout4/gold.jsonl"),
         ("heldout5", "heldout5/manifest.csv", "heldout5/gold.jsonl"),
         ("heldout6", "heldout6/manifest.csv", "heldout6/gold.jsonl"),
+        ("heldout7", "heldout7/manifest.csv", "heldout7/gold.jsonl"),
     ],
 )
 def test_corpus_quality(tmp_path, corpus, manifest, gold):
