@@ -62,6 +62,13 @@ _PAST_THE_HOUR = re.compile(r"\s+(?:past\b(?=\s*(?:[,.;]|midnight|noon|one|two|t
                             r"nine|ten|eleven|twelve|\d{1,2}\b))|to\s+(?:midnight|noon)\b)", re.I)
 _HOUR_AFTER_PAST = re.compile(r"\b(?:five|ten|twenty|twenty-five|quarter|half|5|10|20|25)\s+past\s+$", re.I)
 
+
+def _clock_time(text: str, start: int, after: str, val: float) -> bool:
+    """The number starting at `start` tells the time: minutes past or to an hour
+    ("by ten past,", "twenty to midnight") or the hour itself ("ten past nine")."""
+    return (val in (5, 10, 20, 25) and bool(_PAST_THE_HOUR.match(after))) or \
+        (val <= 12 and bool(_HOUR_AFTER_PAST.search(text, max(0, start - 20), start)))
+
 def _lower_same_length(text: str) -> str:
     """text lower-cased, same length, so offsets stay valid; ASCII letters are
     lower-cased exactly as in str.lower() and no other character becomes ASCII
@@ -329,9 +336,8 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
             return None   # "Monday, 11" is a date; "on Monday, 11 of them ..." and "Monday 11 people" are not
         if val <= 24 and not a.cur and _TIME_AFTER.match(after):
             return None
-        if not a.cur and ((val in (5, 10, 20, 25) and _PAST_THE_HOUR.match(after)) or
-                          (val <= 12 and _HOUR_AFTER_PAST.search(text, max(0, ds - 20), ds))):
-            return None   # "by ten past, the water was at the door", "20 past 6": a time
+        if not a.cur and _clock_time(text, ds, after, val):
+            return None   # "20 past 6": a time
         # years
         if (a.is_int and "," not in dig and not a.cur and not a.scaled and 1000 <= val <= 2100
                 and len(dig) == 4 and not (_count_noun_follows(text, end, max_words=2, lower_only=True)
@@ -445,8 +451,7 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
         return None       # "day two", "in round three": a designation, like an ordinal
     if _AGE_AFTER.match(after):
         return None
-    if (val in (5, 10, 20, 25) and not a.scaled and _PAST_THE_HOUR.match(after)) or \
-            (val <= 12 and _HOUR_AFTER_PAST.search(text, max(0, a.start - 20), a.start)):
+    if not a.scaled and _clock_time(text, a.start, after, val):
         return None       # "by ten past, the water was at the door", "ten past nine": a time
     if _RANK_BEFORE.search(text, max(0, a.start - 10), a.start) or \
             (wl == "two" and _SIDES_AFTER.match(after) and text[max(0, a.start - 4):a.start].lower() == "the "):

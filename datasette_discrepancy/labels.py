@@ -7,7 +7,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
-from .terms import STOPWORDS, WORD_RE, claim_terms, normalise_word
+from .numbers import SCALE_WORDS, TENS_WORDS, UNITS_WORDS
+from .terms import STOPWORDS, TOKEN_RE, WORD_RE, claim_terms, normalise_word
 from .units import MEASURE_UNITS, normalize_unit
 
 @dataclass(frozen=True)
@@ -40,14 +41,11 @@ STEM_WORDS = {
     "sickened": "sickened", "culled": "culled", "treated": "treated", "trapped": "trapped",
     "diverted": "diverted", "vaccinated": "vaccinated", "outage": "without power",
 }
-NUMBER_WORDS = set(
-    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
-    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
-    thousand million billion dozen dozens hundreds thousands millions half third quarter""".split()
-)
+# number words say how many, not what was counted
+NUMBER_WORDS = set(UNITS_WORDS) | set(TENS_WORDS) | set(SCALE_WORDS) | {
+    "dozen", "dozens", "hundreds", "thousands", "millions", "half", "third", "quarter"}
 # how a line-up names a measurement's unit
 UNIT_NAMES = {"usd": "US$", "gbp": "£", "eur": "€", "percent": "Percent"}
-TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]")
 
 
 def measure_label(claims: Sequence[dict]) -> (str, str):

@@ -312,7 +312,7 @@ miners pilgrims worshippers mourners skiers climbers hikers tenants occupants mo
 cyclists civilians soldiers staff employees volunteers spouses partners""".split()),
     "vehicles": set("""
 vehicles cars vans lorries trucks buses coaches minibuses taxis cabs motorcycles motorbikes scooters
-tractors trailers caravans ambulances snowploughs snowplows jeeps""".split()),
+tractors trailers ambulances snowploughs snowplows jeeps""".split()),
     "animals": set("""
 animals goats sheep cattle cows bulls calves pigs hogs horses donkeys mules camels dogs cats chickens
 hens ducks geese turkeys poultry livestock rabbits deer""".split()),
