@@ -23,7 +23,9 @@ _SUBJ_VERB = re.compile(
     r"\s+(?:also\s+|previously\s+|later\s+|again\s+|have\s+|has\s+|had\s+)?(?:said|says|say|told|tell|tells|estimated|estimates|reported|reports|"
     r"announced|confirmed|stated|added|noted|tweeted|wrote|claimed|warned|predicted|puts?|believes?|"
     r"insists?|insisted|maintains?|maintained|gave|gives|counted|counts|stands\s+by|stood\s+by|"
-    r"show|shows|showed)\b")
+    r"show|shows|showed)\b"
+    # "the three people reported missing": a passive participle, no source speaking
+    r"(?!\s+(?:missing|dead|killed|injured|hurt|wounded|safe|alive|lost|stranded|displaced|sick|ill)\b)")
 # headings that end in a colon and are no source: "Key figures:", "Latest:", "Update:"
 _LABEL_WORDS = {"figures", "numbers", "points", "facts", "glance", "latest", "breaking", "update", "updated",
                 "correction", "note", "photo", "photos", "video", "watch", "related", "live", "timeline",
@@ -160,10 +162,15 @@ def _source(phrase: str) -> Optional[str]:
     return r if r and not _DIGIT.search(r) else None
 
 
+_RELATIVE = re.compile(r"(?:which|who|whose|whom|where|that)\b", re.I)
+
+
 def _apposed_source(head: str, apposed: str) -> str:
     """Of "HEAD, APPOSED, said": a described source's name ("A spokesman, Lukas
     Meyer"; "Britain's defence secretary, James Alder"), else the head itself,
     which is the name ("Ray Kowalczyk, president of Local 719")."""
+    if _RELATIVE.match(apposed):
+        return head  # "the union, which represents nurses, said": the clause describes the source
     first = head.split()[0]
     described = first.lower() in ("the", "a", "an", "its", "their", "his", "her") or \
         (first[-2:] in ("'s", "’s") and len(head.split()) > 1)

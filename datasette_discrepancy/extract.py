@@ -407,6 +407,13 @@ def _finish(text: str, tl: str, layout: Layout, raws: List[_Raw]) -> List[Claim]
         # ("the city says 16 are missing; the managers say no more than five"), else the sentence's
         if sidx not in attr_cache:
             attr_cache[sidx] = find_attribution(sentence)
+            if attr_cache[sidx] is None and sidx > 0 and _ITS_ESTIMATE.match(sentence):
+                # "Its central estimate is about 64,000": the source named just before
+                for before in range(sidx - 1, max(-1, sidx - 3), -1):
+                    ps, pe = layout.sentences[before]
+                    attr_cache[sidx] = find_attribution(text[ps:pe])
+                    if attr_cache[sidx]:
+                        break
         attribution = attr_cache[sidx]
         if attribution and _DISPUTE_BREAK.search(sentence):
             cs, ce = _clause_around(sentence, r.start - ss)
@@ -428,6 +435,7 @@ def _finish(text: str, tl: str, layout: Layout, raws: List[_Raw]) -> List[Claim]
     return out
 
 
+_ITS_ESTIMATE = re.compile(r"\s*(?:Its|Their|His|Her)\s+(?:[a-z-]+\s+){0,2}(?:estimate|figure|count|tally|total|number)s?\b")
 _DISPUTE_BREAK = re.compile(r";|,\s+(?:but|while|whereas|not)\s|\s+but\s|\s[—–]\s")
 
 

@@ -25,7 +25,7 @@ from typing import Dict, Iterable, List, Optional, Sequence
 from . import compare, units
 from .labels import MeasureKey, measure_label, slugify  # noqa: F401 (the module's public names)
 from .past_events import date_past_events, past_event_year  # noqa: F401
-from .phrasing import (another_period, changed_from, corrects, own_estimate, rival_estimates,  # noqa: F401
+from .phrasing import (another_period, changed_from, corrects, own_estimate, revised_later, rival_estimates,  # noqa: F401
                        risen_to)
 from .terms import CLAUSE_BREAK_RE, PREDICATE_STEMS, claim_terms, normalise_word, offset_in_sentence  # noqa: F401
 
@@ -278,7 +278,7 @@ def assign_article(claims: Sequence[dict], measures: List[Measure], threshold: f
     for claim in claims:
         if claim.get("retrospective") and another_period(claim):
             claim["retrospective"] = 0  # a figure of its own, not an earlier one of this quantity
-        elif not claim.get("retrospective") and changed_from(claim):
+        elif not claim.get("retrospective") and (changed_from(claim) or revised_later(claim)):
             claim["retrospective"] = 1
     terms = [c.get("terms") or claim_terms(c) for c in claims]
     by_block = defaultdict(list)
@@ -324,7 +324,7 @@ def assign_article(claims: Sequence[dict], measures: List[Measure], threshold: f
     while candidates:
         _, index, key = heapq.heappop(candidates)
         group = groups[index]
-        if index in chosen or not _may_join(group, in_article[key], claims):
+        if index in chosen or not _may_join(group, in_article[key], claims, by_key[key]):
             continue
         chosen[index] = by_key[key]
         in_article[key].extend(group.members)
@@ -334,7 +334,7 @@ def assign_article(claims: Sequence[dict], measures: List[Measure], threshold: f
             # a measure this article started may fit a later figure of it
             best = threshold
             for m in by_block[group.block] + _past_events_quoted(group, past_of):
-                if m.key < 0 and _may_join(group, in_article[m.key], claims):
+                if m.key < 0 and _may_join(group, in_article[m.key], claims, m):
                     score = _score(group, m)
                     if score > best:
                         best, measure = score, m
@@ -538,8 +538,8 @@ def _comparable(claim: dict) -> dict:
     return claim
 
 
-def _may_join(group: _Group, others: Sequence[int], claims: Sequence[dict]) -> bool:
-    """Whether a group may join a measure already holding `others` of its article."""
+def _may_join(group: _Group, others: Sequence[int], claims: Sequence[dict], measure: Optional[Measure] = None) -> bool:
+    """Whether a group may join `measure`, already holding `others` of its article."""
     excused = None  # worked out at the first disagreement only: most joins have none
     for i in group.members:
         a = claims[i]
@@ -552,10 +552,21 @@ def _may_join(group: _Group, others: Sequence[int], claims: Sequence[dict]) -> b
             if not compare.compatible(_comparable(a), _comparable(b)):
                 if excused is None:
                     excused = _excused(group, others, claims)
-                disputes, figures = excused
-                if not _disputed(a, b, disputes) and _typical(a) not in figures:
-                    return False
+                disputes, figures, rivals = excused
+                if _disputed(a, b, disputes) or _typical(a) in figures:
+                    continue
+                # two sources disagreeing, where the article sets sources'
+                # figures against each other or other reports already span both
+                if _sources_differ(a, b) and (rivals or (measure is not None and measure.holds(_typical(a) or 0)
+                                                         and measure.holds(_typical(b) or 0))):
+                    continue
+                return False
     return True
+
+
+def _sources_differ(a: dict, b: dict) -> bool:
+    sa, sb = a.get("attribution"), b.get("attribution")
+    return bool(sa and sb) and sa.lower() != sb.lower()
 
 
 def _excused(group: _Group, others: Sequence[int], claims: Sequence[dict]):
@@ -567,7 +578,12 @@ def _excused(group: _Group, others: Sequence[int], claims: Sequence[dict]):
     members = [*group.members, *others]
     claimed = {_typical(claims[i]) for i in group.members if own_estimate(claims[i])} - {None}
     earlier = {v for v in (_typical(claims[i]) for i in members if claims[i].get("retrospective")) if v and v >= 10}
-    return _disputes(members, claims), claimed | earlier
+    # an article that sets two sources' figures against each other in one
+    # sentence treats the quantity as disputed: its other sources' figures for
+    # it may disagree as well ("Police said 42,000 ... while organisers said
+    # 150,000" ... "The minister said fewer than 45,000")
+    rivals = any(rival_estimates(claims[i], claims[j]) for x, i in enumerate(members) for j in members[x + 1:])
+    return _disputes(members, claims), claimed | earlier, rivals
 
 
 def _disputes(indexes: Sequence[int], claims: Sequence[dict]) -> List[tuple]:

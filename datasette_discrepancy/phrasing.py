@@ -100,6 +100,22 @@ def changed_from(claim: dict) -> bool:
     return at > 0 and bool(CHANGED_FROM_RE.search(claim["sentence"][max(0, at - 90):at]))
 
 
+# "said more than 150,000 and on Sunday raised that to 180,000": a figure its
+# source has since replaced, later in the sentence
+REVISED_LATER_RE = re.compile(
+    r"[^.;:]{0,40}?\b(?:raised|lifted|increased|upped|revised|lowered|cut|reduced|updated|upgraded|downgraded)\s+"
+    r"(?:that|it|this|the\s+(?:figure|estimate|number|toll|count|total)|(?:its|their)\s+(?:own\s+)?"
+    r"(?:figure|estimate|count|tally|number|total))\s+(?:\w+\s+)?to\s", re.I)
+
+
+def revised_later(claim: dict) -> bool:
+    """A figure the sentence says its source has since replaced."""
+    at = offset_in_sentence(claim)
+    if at < 0:
+        return False
+    return bool(REVISED_LATER_RE.match(claim["sentence"], at + len(claim.get("text") or "")))
+
+
 # "up from 4% in January", "against 41% a year ago": the same measurement
 # for another period, not an earlier figure for this one
 ANOTHER_PERIOD_RE = re.compile(

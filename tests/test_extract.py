@@ -464,6 +464,15 @@ def test_attribution():
      "James Alder"),
     ('"Twelve thousand pounds is a wild number," the firm\'s vice president, Wendell Ames, said in an interview.',
      "Twelve thousand", "Wendell Ames"),
+    # a relative clause describes the source, it does not name it
+    ("Turnout was put at 9,000 by police, while the union, which called the strike, said 25,000 took part.",
+     "25,000", "the union"),
+    ("The hospital, where most of the injured were taken, said 41 patients remained.", "41", "The hospital"),
+    # "reported missing" is passive: nobody is speaking
+    ("Two of the four people reported missing on Sunday were found alive.", "four", None),
+    # "Its estimate" names no one, the sentence before does
+    ("Roughly 12,000 people attended, according to a count by Crowdsense. The firm used drone images. "
+     "Its central estimate is about 12,400.", "about 12,400", "a count by Crowdsense"),
 ])
 def test_attribution_of_each_figure(text, expr, source):
     claims = {c.text: c for c in extract_claims(text)}

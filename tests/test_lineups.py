@@ -265,6 +265,45 @@ def test_rival_estimates_in_one_sentence_share_a_measure():
     assert first == second
 
 
+def _crowd(article_id, published, text, value, sentence, attribution, qualifier="exact"):
+    return {"article_id": article_id, "story": 1, "published": published, "unit": "people", "text": text,
+            "value_low": value, "value_high": value if qualifier != "more_than" else None,
+            "qualifier": qualifier, "sentence": sentence, "attribution": attribution}
+
+
+@pytest.mark.parametrize("third_source,joins", [
+    # a third source's figure in another sentence joins the quantity the
+    # article already shows two sources disputing
+    ("The interior minister", True),
+    # the same source giving another figure in another sentence is another quantity
+    ("Police", False),
+])
+def test_an_article_that_disputes_a_quantity_lines_up_its_other_sources(third_source, joins):
+    rivals = "Police put the crowd at about 20,000, while the union said more than 60,000 marched."
+    third = f"{third_source} said on Sunday that fewer than 15,000 had taken part in the march."
+    claims = [
+        _crowd(1, "2025-04-12", "about 20,000", 20000, "Police put the crowd at about 20,000 marchers.", "Police",
+               "approximately"),
+        _crowd(2, "2025-04-13", "about 20,000", 20000, rivals, "Police", "approximately"),
+        _crowd(2, "2025-04-13", "more than 60,000", 60000, rivals, "the union", "more_than"),
+        _crowd(2, "2025-04-13", "fewer than 15,000", 15000, third, third_source, "less_than"),
+    ]
+    claims[-1]["value_low"] = None
+    labels = grouping.group_claims(claims)
+    assert labels[1] == labels[2]
+    assert (labels[3] == labels[1]) is joins
+
+
+@pytest.mark.parametrize("sentence,text,earlier", [
+    ("The union said more than 60,000 and on Sunday raised that to 80,000.", "more than 60,000", True),
+    ("The ministry put the toll at 40, then revised its figure sharply to 52.", "40", True),
+    ("The union said more than 60,000 and on Sunday raised that to 80,000.", "80,000", False),
+    ("The union said 60,000 marched and 80,000 signed the petition.", "60,000", False),
+])
+def test_a_figure_its_source_has_since_replaced(sentence, text, earlier):
+    assert grouping.revised_later({"sentence": sentence, "text": text}) is earlier
+
+
 @pytest.mark.parametrize("disputed,other_eight,one_measure", [
     # the article sets 11 against eight, so its plain "eight" is the same count
     ("\"There were 11 of our officers in that building, not eight,\" the union said.", "eight", True),
