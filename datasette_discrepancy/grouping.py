@@ -335,7 +335,7 @@ def assign_article(claims: Sequence[dict], measures: List[Measure], threshold: f
             best = threshold
             for m in by_block[group.block] + _past_events_quoted(group, past_of):
                 if m.key < 0 and _may_join(group, in_article[m.key], claims, m):
-                    score = _score(group, m)
+                    score = _score(group, m, same_article=True)
                     if score > best:
                         best, measure = score, m
         if measure is None:
@@ -397,9 +397,13 @@ def _weighted(terms: Counter, n: int, df: Counter) -> Dict[str, float]:
     return {t: w * math.log((n + 1) / (df.get(t, 0) + 0.5)) for t, w in terms.items()}
 
 
-def _score(group: _Group, measure: Measure) -> float:
+def _score(group: _Group, measure: Measure, same_article: bool = False) -> float:
     """Cosine of the group's words and the measure's, plus a bonus when its
-    figures are close to the measure's own; -1 when they cannot be one."""
+    figures are close to the measure's own; -1 when they cannot be one.
+    Within one article (`same_article`: a measure the article started) close
+    figures are no such evidence: an article repeats its figure for a
+    quantity, and a different one nearby counts something else ("ash 9 km
+    high" ... "an exclusion zone of 8 km")."""
     if not all(measure.fits(v) for v in group.values):
         return -1.0
     centroid = measure.centroid
@@ -415,7 +419,10 @@ def _score(group: _Group, measure: Measure) -> float:
     # to 100 whatever they measure, only the quoted earlier figure counts
     bounded = group.block[1] in BOUNDED_FAMILIES
     quoted = any(measure.holds(v) for v in group.earlier)
-    if quoted or (group.values and not bounded and measure.close(group.values)):
+    # (one article's earlier figure differs from its current one; a group
+    # repeating one of the article's figures for the measure is evidence)
+    near = measure.holds if same_article and not group.earlier else None
+    if quoted or (group.values and not bounded and (any(map(near, group.values)) if near else measure.close(group.values))):
         score += CLOSE_VALUE_BONUS
     if quoted:
         score += QUOTED_EARLIER_BONUS

@@ -294,6 +294,30 @@ def test_an_article_that_disputes_a_quantity_lines_up_its_other_sources(third_so
     assert (labels[3] == labels[1]) is joins
 
 
+def test_close_figures_in_one_article_are_not_one_quantity_for_being_close():
+    # one article's 9 km ash column and 8 km exclusion zone: an article
+    # repeats its figure for a quantity, so a near one counts something else;
+    # but the figure it says came first ("initially put ... at 6.1") joins
+    base = {"article_id": 1, "story": 1, "published": "2025-10-03", "unit": "km", "qualifier": "exact"}
+    claims = [
+        dict(base, text="about 9 kilometers", value_low=9, value_high=9, qualifier="approximately",
+             sentence="The volcano erupted on Thursday, hurling ash about 9 kilometers into the sky."),
+        dict(base, text="8", value_low=8, value_high=8,
+             sentence="Authorities set up an exclusion zone of 8 kilometers around the crater."),
+    ]
+    ash, zone = grouping.group_claims(claims)
+    assert ash != zone
+    base = {"article_id": 1, "story": 1, "published": "2025-05-11", "unit": "magnitude", "qualifier": "exact"}
+    claims = [
+        dict(base, text="6.4", value_low=6.4, value_high=6.4,
+             sentence="A magnitude 6.4 earthquake struck the region before dawn on Monday."),
+        dict(base, text="6.1", value_low=6.1, value_high=6.1, retrospective=1,
+             sentence="The institute initially put the magnitude at 6.1 before upgrading it."),
+    ]
+    now, initially = grouping.group_claims(claims)
+    assert now == initially
+
+
 @pytest.mark.parametrize("sentence,text,earlier", [
     ("The union said more than 60,000 and on Sunday raised that to 80,000.", "more than 60,000", True),
     ("The ministry put the toll at 40, then revised its figure sharply to 52.", "40", True),
