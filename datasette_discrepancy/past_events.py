@@ -14,7 +14,16 @@ YEAR_EVENT_AFTER_RE = re.compile(r"[^.;,\d]{0,60}?\b(?:the|its|their|[A-Za-z]+['
 
 
 # what every year the patterns above find contains: most sentences have none
-YEARISH_RE = re.compile(r"(?:1[89]|20)\d\d")
+YEARISH_RE = re.compile(r"(?:1[89]|20)\d\d|[Yy]ear")
+# "last year's march drew about 28,000", "two years ago": a year counted back
+# from the article's own (not a bare "last year", which as often dates a
+# figure of the story itself: "the boss took home £2.3m last year")
+YEARS_BACK_RE = re.compile(r"\b(?:(?P<last>(?:[Ll]ast|(?:[Tt]he\s+)?(?:previous|prior))\s+year['’]s|[Aa]\s+year\s+(?:ago|earlier|before))"
+                           r"|(?P<count>two|three|four|five|six|seven|eight|nine|ten|[2-9]|[1-9]\d)\s+years\s+(?:ago|earlier|before))\b")
+# "rose 5% from a year ago" compares with the earlier year, it is this one's figure
+_NOT_DATING = re.compile(r"[,;.]|\b(?:from|since|than|compared|over|versus|against|on|in)\s*$", re.I)
+_CLAUSE_TURN = re.compile(r"[;:\u2014\u2013]|\s-\s|,\s+and\b|\b(?:but|while|whereas|as|this\s+year|now)\b", re.I)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
 def past_event_year(claim: dict) -> Optional[str]:
@@ -27,12 +36,21 @@ def past_event_year(claim: dict) -> Optional[str]:
     if position < 0:
         return None
     published_year = (claim.get("published") or "")[:4]
-    years = [m.group(1) for m in YEAR_RE.finditer(sentence[max(0, position - 120) : position])]
+    window = sentence[max(0, position - 120) : position]
+    clause = _CLAUSE_TURN.split(window)[-1]  # "Last year it cut 500; this year 1,150"
+    years = [m.group(1) for m in YEAR_RE.finditer(clause)]
     # "... up from $22 million in 2021": a year right after the figure dates it
     end = position + len(claim.get("text") or "")
     after = YEAR_AFTER_RE.match(sentence, end) or YEAR_EVENT_AFTER_RE.match(sentence, end)
     if after:
         years.append(after.group(1))
+    if not years and published_year.isdigit():
+        back = [m for m in YEARS_BACK_RE.finditer(clause)] or \
+            [m for m in YEARS_BACK_RE.finditer(sentence, end, end + 60) if not _NOT_DATING.search(sentence[end:m.start()])]
+        if back:
+            m = back[-1]
+            count = m.group("count")
+            years.append(str(int(published_year) - (1 if m.group("last") else int(_COUNTS.get(count, count)))))
     years = [y for y in years if not published_year or y < published_year]
     return years[-1] if years else None
 
@@ -76,7 +94,9 @@ def date_past_events(claims: Sequence[dict], past: Optional[Dict[str, str]] = No
             position = offset_in_sentence(claim)
             window = sentence[max(0, position - 120):position]
             at = window.rfind(year)
-            for m in NAME_RE.finditer(window, max(0, at - 60), at + 40 if at >= 0 else len(window)):
+            # (a year counted back, "last year", names no event: the names
+            # near it are sources and places, "the International Maritime Bureau")
+            for m in NAME_RE.finditer(window, max(0, at - 60), at + 40) if at >= 0 else ():
                 if m.group() not in seen and m.group().lower() not in STOPWORDS:
                     names.setdefault(m.group(), year)
         seen |= here - set(names) - past_names

@@ -148,10 +148,20 @@ def _sentence_words(sentence: str):
     for i, (start, word) in enumerate(tokens):
         if words[i] == "deployed" and word.lower() in _SENDING and "hospitalised" in words[i + 1:i + 7]:
             words[i] = None
+    # what a phrase says happened: "have left their homes" is "evacuated"
+    for m in _PHRASE_RE.finditer(sentence):
+        i = bisect.bisect_left(starts, m.start())
+        if i < len(words) and starts[i] == m.start():
+            words[i] = m.lastgroup
     return starts, words, [m.start() for m in CLAUSE_BREAK_RE.finditer(sentence)]
 
 
 _SENDING = {"send", "sent", "sending"}
+# phrases whose words alone say nothing of what happened
+_PHRASE_RE = re.compile(
+    r"\b(?:(?P<evacuated>(?:left|leave|leaving|fled|flee|fleeing|forced\s+(?:out\s+)?(?:of|from)|driven\s+(?:out\s+)?(?:of|from)|"
+    r"ordered\s+(?:out\s+)?(?:of|from))\s+(?:their|his|her)\s+homes?)"
+    r"|(?P<cancelled>call(?:ed|s)?\s+off))\b", re.I)
 
 
 def offset_in_sentence(claim: dict) -> int:

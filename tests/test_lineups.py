@@ -125,6 +125,15 @@ def test_a_past_event_named_again_without_its_year_keeps_its_measure():
     ("That is less than the $112 million Crestline lost after the group's 2023 attack.", "$112 million", "2023"),
     ("Spending rose to $38 million, up from $22 million in 2021.", "$22 million", "2021"),
     ("The fire has killed 12 people, the most since 2019.", "12", None),
+    # a year counted back from the article's own
+    ("Last year's march against the reform drew about 28,000 people, police said.", "about 28,000", "2024"),
+    ("A similar fire killed nine people three years ago.", "nine", "2022"),
+    # ... but a bare "last year", or a comparison with a year ago, dates nothing
+    ("The bank's chief executive took home £2.3m last year.", "£2.3m", None),
+    ("Sales rose 5% from a year ago.", "5%", None),
+    # a year in an earlier clause dates that clause's figures only
+    ("Attacks rose to 37 from 21 in 2023, and 64 crew members were kidnapped.", "64", None),
+    ("Last year's strike closed 40 schools, but this year 120 are shut.", "120", None),
 ])
 def test_past_event_year(sentence, text, year):
     claim = {"text": text, "sentence": sentence, "published": "2025-02-24"}
@@ -292,6 +301,15 @@ def test_an_article_that_disputes_a_quantity_lines_up_its_other_sources(third_so
     labels = grouping.group_claims(claims)
     assert labels[1] == labels[2]
     assert (labels[3] == labels[1]) is joins
+
+
+@pytest.mark.parametrize("sentence,text,stem", [
+    ("More than 15,000 people have left their homes.", "More than 15,000", "evacuated"),
+    ("Some 2,000 were forced from their homes by the floodwater.", "Some 2,000", "evacuated"),
+    ("Organisers called off 12 concerts.", "12", "cancelled"),
+])
+def test_phrases_say_what_happened(sentence, text, stem):
+    assert stem in grouping.claim_terms({"sentence": sentence, "text": text})
 
 
 def test_close_figures_in_one_article_are_not_one_quantity_for_being_close():

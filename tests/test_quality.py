@@ -17,7 +17,7 @@ spec.loader.exec_module(evaluate_script)
 TARGETS = evaluate.TARGETS
 # measured floors where a corpus is below target (see README "Measuring it")
 FLOORS = {
-    "dev2": {"grouping_f1": 0.87},
+    "dev2": {"grouping_f1": 0.88},
     "heldout": {"grouping_f1": 0.89},
     # (0.892 -> 0.887 when close figures of one article stopped counting as
     # one quantity for being close: "£2.3m" and "more than £2m" of one pay deal)
