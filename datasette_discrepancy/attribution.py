@@ -18,7 +18,7 @@ _BY = re.compile(r"\b(?:estimated|reported|counted|projected|confirmed|announced
 # (a noun-phrase word is a capitalised or a lower-case word: spelling out "of", "the", ...
 # as well only made the engine try each such word twice)
 _SUBJ_VERB = re.compile(
-    r"(?:^|[,;:“\"—–-]\s*|\bthat\s+)((?:(?:the|a|an|three|two|four|five|several|some|many|other|senior|top)\s+)?"
+    r"(?:^|[,;:“\"—–-]\s*|\b(?:that|as|while|whereas|but)\s+)((?:(?:the|a|an|three|two|four|five|several|some|many|other|senior|top)\s+)?"
     r"(?:[A-Z][\w.'’&-]*|[a-z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’&-]*|[a-z][\w.'’-]*)){0,7}?)"
     r"\s+(?:also\s+|previously\s+|later\s+|again\s+|have\s+|has\s+|had\s+)?(?:said|says|say|told|tell|tells|estimated|estimates|reported|reports|"
     r"announced|confirmed|stated|added|noted|tweeted|wrote|claimed|warned|predicted|puts?|believes?|"
@@ -66,6 +66,8 @@ _BAD_HEAD = re.compile(r"^(?:it|he|she|they|we|i|you|this|that|which|who|there|o
 _TRAIL_WHEN = re.compile(r"\s+(?:on|last|this|in|at)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning|evening|afternoon|statement|a\s+statement).*$")
 _TRAIL_WHERE = re.compile(r"\s+(?:on|in)\s+(?:Twitter|Facebook|social media).*$")
 _LEAD_CONJ = re.compile(r"^(?:but|and|so|however|also)\s+", re.I)
+# "The association still says": the adverb is no part of the source
+_TRAIL_ADVERB = re.compile(r"(?:\s+(?:still|also|now|again|later|previously|meanwhile|too|itself|themselves))+$", re.I)
 _DIGIT = re.compile(r"\d")
 
 
@@ -74,6 +76,7 @@ def _clean(s: str) -> Optional[str]:
     s = _TRAIL_WHEN.sub("", s)
     s = _TRAIL_WHERE.sub("", s)
     s = _LEAD_CONJ.sub("", s)
+    s = _TRAIL_ADVERB.sub("", s)
     s = s.strip(" ,;:-–—\"“”'’")
     if not s or len(s) > 80 or _BAD_HEAD.match(s):
         return None

@@ -25,8 +25,8 @@ from typing import Dict, Iterable, List, Optional, Sequence
 from . import compare, units
 from .labels import MeasureKey, measure_label, slugify  # noqa: F401 (the module's public names)
 from .past_events import date_past_events, past_event_year  # noqa: F401
-from .phrasing import (another_period, changed_from, corrects, own_estimate, revised_later, rival_estimates,  # noqa: F401
-                       risen_to)
+from .phrasing import (another_period, changed_from, corrects, own_estimate, refers_back, revised_later,  # noqa: F401
+                       rival_estimates, risen_to)
 from .terms import CLAUSE_BREAK_RE, PREDICATE_STEMS, claim_terms, normalise_word, offset_in_sentence  # noqa: F401
 
 # ------------------------------------------------------------------ units
@@ -330,6 +330,14 @@ def assign_article(claims: Sequence[dict], measures: List[Measure], threshold: f
         in_article[key].extend(group.members)
     for index, group in enumerate(groups):
         measure = chosen.get(index)
+        if any(refers_back(claims[i]) for i in group.members):
+            # "put the number at ...": the quantity just talked about, before
+            # the best match elsewhere
+            if measure is not None:
+                in_article[measure.key] = [i for i in in_article[measure.key] if i not in group.members]
+            measure = _referred_to(group, claims, in_article, by_key) or measure
+            if measure is not None and measure.key > 0:  # (the article's own measures are added below)
+                in_article[measure.key].extend(group.members)
         if measure is None:
             # a measure this article started may fit a later figure of it
             best = threshold
@@ -341,6 +349,7 @@ def assign_article(claims: Sequence[dict], measures: List[Measure], threshold: f
         if measure is None:
             measure = Measure(key=-(1 + sum(1 for m in measures if m.key < 0)), block=group.block, centroid=Counter())
             measures.append(measure)
+            by_key[measure.key] = measure
             by_block[group.block].append(measure)
             in_article[measure.key].extend(group.members)
         elif measure.key < 0:
@@ -351,6 +360,31 @@ def assign_article(claims: Sequence[dict], measures: List[Measure], threshold: f
             measure.add(None, value, 0)
         measure.add(group.terms, None, len(group.members))
     return keys
+
+
+def _referred_to(group: "_Group", claims: Sequence[dict], in_article, by_key) -> Optional[Measure]:
+    """The measure "the number" / "it" of the group's sentence refers back to:
+    of the article's figures in its block in that sentence or the one before,
+    the measure the group fits best ("the coast guard said about 60 fishermen
+    were missing" ... "an association put the number at more than 200"), if
+    the group may join it."""
+    first = claims[min(group.members)]
+    sentences = {first.get("sentence")}
+    measure_of = {i: key for key, members in in_article.items() for i in members}
+    before = [i for i in range(min(group.members)) if i in measure_of]
+    if before:  # the sentence before the group's, by the nearest figure before it
+        sentences.add(claims[before[-1]].get("sentence"))
+    best, best_score = None, -1.0
+    for i in before:  # (nearest first among equals)
+        if claims[i].get("sentence") not in sentences:
+            continue
+        measure = by_key[measure_of[i]]
+        if measure.block != group.block or measure is best:
+            continue
+        score = _score(group, measure)
+        if score >= best_score and score >= 0 and _may_join(group, in_article[measure.key], claims, measure):
+            best, best_score = measure, score
+    return best
 
 
 def _past_events_quoted(group: "_Group", past_of) -> List[Measure]:

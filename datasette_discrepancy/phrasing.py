@@ -53,6 +53,28 @@ def own_estimate(claim: dict) -> bool:
     return bool(OWN_ESTIMATE_RE.search(sentence[max(0, at - 80):at]))
 
 
+# "put the number at", "still puts it at", "said it was", "the true figure is":
+# the figure is given for the quantity the text was just talking about
+REFERS_BACK_RE = re.compile(
+    r"(?:\b(?:put(?:s|ting)?|estimated?|estimates|place[sd]?)\s+(?:the\s+(?:number|figure|total|toll|count|tally)|it)\s+"
+    r"(?:[a-z]+\s+){0,2}?(?:at|as)\s+"
+    r"|\b(?:said|says|say|insists?|insisted|believes?|believed)\s+(?:that\s+)?(?:it|the\s+(?:number|figure|total|toll|count|tally))\s+"
+    r"(?:is|was|stands\s+at|stood\s+at|could\s+be|would\s+be)\s+"
+    r"|\bthe\s+(?:true|real|actual|correct|right)\s+(?:number|figure|total|toll|count|tally)(?:\s+[a-z]+)?\s+(?:is|was)\s+)"
+    r"[\"“‘']?(?:(?:about|around|roughly|some|nearly|almost|more than|less than|fewer than|at least|up to|as many as"
+    r"|as much as|no more than|closer to|nearer|well over|over|under)\s+)?$", re.I)
+
+
+def refers_back(claim: dict) -> bool:
+    """The figure is a value given for "the number" or "it": the quantity the
+    text was just talking about ("a fishermen's association put the number at
+    \"more than 200\"", "the club said it was no more than 800")."""
+    at = offset_in_sentence(claim)
+    if at <= 0:
+        return False
+    return bool(REFERS_BACK_RE.search(claim["sentence"][max(0, at - 80):at]))
+
+
 def rival_estimates(a: dict, b: dict) -> bool:
     """Two sources giving their own figure in one sentence: "the institute puts
     the figure at 18,000, but the Red Cross said some 45,000 people ..." (one

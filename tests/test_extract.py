@@ -468,6 +468,10 @@ def test_attribution():
     ("Turnout was put at 9,000 by police, while the union, which called the strike, said 25,000 took part.",
      "25,000", "the union"),
     ("The hospital, where most of the injured were taken, said 41 patients remained.", "41", "The hospital"),
+    # an adverb is no part of the source; "as X say" names one
+    ("The fishermen's association still says 206 of its members are unaccounted for.", "206",
+     "The fishermen's association"),
+    ("Storm toll rises to 14 as fishermen's groups say 200 still at sea", "200", "fishermen's groups"),
     # "reported missing" is passive: nobody is speaking
     ("Two of the four people reported missing on Sunday were found alive.", "four", None),
     # "Its estimate" names no one, the sentence before does

@@ -303,6 +303,35 @@ def test_an_article_that_disputes_a_quantity_lines_up_its_other_sources(third_so
     assert (labels[3] == labels[1]) is joins
 
 
+@pytest.mark.parametrize("sentence,text,refers", [
+    ("A fishermen's association put the number at \"more than 200\", citing its own lists.", "more than 200", True),
+    ("The club said it was no more than 800.", "no more than 800", True),
+    ("The advisory centre still puts it at 14km.", "14km", True),
+    ("Researchers say the true figure is closer to 520 million euros.", "closer to 520 million", True),
+    ("Police said 40 people died.", "40", False),
+    ("The union put 300 members on strike.", "300", False),
+])
+def test_a_figure_given_for_the_number_refers_back(sentence, text, refers):
+    assert grouping.refers_back({"sentence": sentence, "text": text}) is refers
+
+
+def test_the_number_a_rival_source_puts_joins_the_quantity_it_refers_to():
+    # "the number" is the fishermen missing of the sentence before, not those
+    # rescued earlier: the association's figure joins the coast guard's
+    base = {"article_id": 1, "story": 1, "published": "2025-10-14", "unit": "fishermen", "qualifier": "exact"}
+    claims = [
+        dict(base, text="35", value_low=35, value_high=35, attribution="The coast guard",
+             sentence="Coast guard crews pulled 35 fishermen from the water on Tuesday."),
+        dict(base, text="about 60", value_low=60, value_high=60, qualifier="approximately", attribution="The coast guard",
+             sentence="The coast guard said about 60 fishermen were missing after their boats failed to come back."),
+        dict(base, text="more than 200", value_low=200, value_high=None, qualifier="more_than",
+             attribution="A fishermen's association",
+             sentence="A fishermen's association put the number at \"more than 200\", citing its own lists."),
+    ]
+    rescued, missing, association = grouping.group_claims(claims)
+    assert association == missing != rescued
+
+
 @pytest.mark.parametrize("sentence,text,stem", [
     ("More than 15,000 people have left their homes.", "More than 15,000", "evacuated"),
     ("Some 2,000 were forced from their homes by the floodwater.", "Some 2,000", "evacuated"),
