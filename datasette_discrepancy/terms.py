@@ -91,8 +91,11 @@ def claim_terms(claim: dict) -> Counter:
     if position is None:
         position = sentence.find(text) if text else -1
     terms = Counter()
-    if position < 0:
-        for word in TOKEN_RE.findall(sentence or (claim.get("context") or "")):
+    alone = position >= 0 and not any(_sentence_words(sentence)[1])
+    if position < 0 or alone:
+        # (a figure standing alone, "2. 61.4%": the words extraction found
+        # after it, at half weight)
+        for word in TOKEN_RE.findall(sentence if not alone and sentence else (claim.get("context") or "")):
             term = normalise_word(word)
             if term:
                 terms[term] += 0.5

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from datasette_discrepancy.extract import QUALIFIERS, Claim, extract_claims
+from datasette_discrepancy.terms import claim_terms
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -754,3 +755,15 @@ def test_a_sentence_ends_after_a_glued_scale_but_not_after_an_abbreviation():
 def test_the_figure_compared_with_an_earlier_one_is_current(sentence, expr):
     claims = {c.text: c for c in extract_claims(sentence)}
     assert not claims[expr].retrospective
+
+
+def test_a_figure_heading_a_numbered_explainer_takes_the_words_after_it():
+    text = ("Five numbers from the vote\n\n2. 61.4%\nTurnout was the highest since 1998, the commission said.\n\n"
+            "3. 12\nThe margin, in votes, by which the incumbent held Eastfield.")
+    claims = {c.text: c for c in extract_claims(text)}
+    assert claims["61.4%"].sentence == "61.4%"
+    assert "turnout" in claims["61.4%"].context
+    assert "margin" in claims["12"].context
+    # grouping reads those words when the figure's sentence has none
+    terms = claim_terms({"sentence": "61.4%", "text": "61.4%", "context": " ".join(claims["61.4%"].context)})
+    assert "turnout" in terms
