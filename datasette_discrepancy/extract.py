@@ -25,7 +25,7 @@ from .atoms import ATOM_RE, _atoms, _lower_same_length, _parse_atom
 from .qualifiers import (_PASSING_VERBS, _POST_QUAL, _PRE_QUAL, _QMAP, _QUAL_LAST_WORDS, _RANGE_CONN, _Raw, _apply_qual,
                          _prev_word)
 from .relative import (_CHANGE_BEFORE, _RELATIVE, _RELATIVE_F, _RETRO_AFTER, _RETRO_AFTER_KEYS, _ratio_raw,
-                       _special_raw, _special_spans, retrospective_before)
+                       _special_raw, _special_spans, reported_earlier, retrospective_before)
 from .nouns import _STOP, _TOKEN, _attach_noun
 from .anaphora import _comparable, _foreign, _OF_ITS_MEMBERS, _represented, _strong_group, _unit_by_anaphora
 
@@ -401,7 +401,8 @@ def _finish(text: str, tl: str, layout: Layout, raws: List[_Raw]) -> List[Claim]
             al = text[r.end:min(se, r.end + 50)]
             all_ = al.lower()
             if retrospective_before(text, ss, r.start) or \
-                    (any(map(all_.__contains__, _RETRO_AFTER_KEYS)) and _RETRO_AFTER.match(al)):
+                    (any(map(all_.__contains__, _RETRO_AFTER_KEYS)) and _RETRO_AFTER.match(al)) or \
+                    reported_earlier(text, ss, r.start, r.end, se):
                 retro = True
         # attribution: the figure's own clause when sources dispute in one sentence
         # ("the city says 16 are missing; the managers say no more than five"), else the sentence's

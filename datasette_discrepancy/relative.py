@@ -65,6 +65,21 @@ def retrospective_before(text: str, sentence_start: int, start: int) -> bool:
 _RETRO_AFTER = re.compile(
     r"^(?:\s+[\w’'-]+){0,3}?\s+(?:initially|originally|previously|earlier|first)\s+(?:forecast|estimated|"
     r"reported|announced|planned|expected|projected|predicted|said|stated|thought|believed|counted|given)\b", re.I)
+# "the 30 that survivors spoke of on Monday", 'the "more than 600" registered by
+# UNHCR on Monday': a figure the article quotes as reported at an earlier time
+_REPORTED_EARLIER_AFTER = re.compile(
+    r"^[\"”’']?(?:\s+[\w’'-]+){0,4}?\s+(?:reported|spoke\s+of|spoken\s+of|registered|announced|gave|given|cited|quoted|"
+    r"counted|estimated|mentioned|said|put|published|released)\b[^.;:,]{0,40}?\b(?:on\s+(?:Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday)|yesterday|last\s+(?:week|night)|earlier\s+(?:this|in\s+the)\s+week)\b")
+_THE_BEFORE = re.compile(r"\bthe\s+[\"“‘']?$", re.I)
+
+
+def reported_earlier(text: str, sentence_start: int, start: int, end: int, sentence_end: int) -> bool:
+    """Is the figure a definite one the text says was reported at an earlier time?"""
+    return bool(_THE_BEFORE.search(text, max(sentence_start, start - 8), start)
+                and _REPORTED_EARLIER_AFTER.match(text[end:min(sentence_end, end + 90)]))
+
+
 _RETRO_KEYS = ("initial", "origin", "previous", "earlier", "prior", "instead", "from", "compared",
                "last", "had ", "was ")
 _RETRO_AFTER_KEYS = ("initially", "originally", "previously", "earlier", "first")

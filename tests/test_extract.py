@@ -167,6 +167,10 @@ def test_change_is_two_figures_the_earlier_retrospective():
     ("Rangers had earlier spoken of \"up to 15\" hikers on the trail.", "up to 15"),
     ("Four died, up from the \"at least two\" police gave on Sunday.", "at least two"),
     ("The survey initially put the magnitude at 5.8 before revising it.", "5.8"),
+    # the figure the text says was reported at an earlier time
+    ("At least 25 are missing; the 30 that survivors spoke of on Monday may include some since found.", "30"),
+    ("The final count is 612, close to the \"more than 600\" registered by the UN agency on Monday.",
+     "more than 600"),
 ])
 def test_retrospective(sentence, expr):
     claims = {c.text: c for c in extract_claims(sentence)}
@@ -751,6 +755,8 @@ def test_a_sentence_ends_after_a_glued_scale_but_not_after_an_abbreviation():
     ("The tally is now 47, far higher than the 30 the council gave on Monday.", "47"),
     ("The board lifted its offer to 6 per cent on Friday, from 4.5 per cent.", "6 per cent"),
     ("Police said their cameras had counted more than 1,200 vans by noon.", "more than 1,200"),
+    # the day of the event is no earlier report
+    ("Mourners gathered for the 12 people killed on Monday.", "12"),
 ])
 def test_the_figure_compared_with_an_earlier_one_is_current(sentence, expr):
     claims = {c.text: c for c in extract_claims(sentence)}
