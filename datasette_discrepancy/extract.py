@@ -424,10 +424,11 @@ def _finish(text: str, tl: str, layout: Layout, raws: List[_Raw]) -> List[Claim]
             attribution = attr_cache[key] or attribution
         cu, cl, ch = canonical(unit, low, high)
         ctx = _context(tl, ss, se, r.start, r.end)
-        if not ctx and sidx + 1 < len(layout.sentences) and _FIGURE_ALONE.match(sentence):
-            # "2. 61.4%" heading a numbered explainer: the next sentence says what it counts
+        if sidx + 1 < len(layout.sentences) and (_LIST_HEADING.match(sentence, max(0, r.start - ss - 4))
+                                                 or not ctx and _FIGURE_ALONE.match(sentence)):
+            # "2. 61.4%", "3. 1,240 birds" heading a numbered explainer: the next sentence says what it counts
             ns, ne = layout.sentences[sidx + 1]
-            ctx = _context(tl, ns, ne, ns, ns)
+            ctx = list(dict.fromkeys(ctx + _context(tl, ns, ne, ns, ns)))
         out.append(Claim(
             span_start=r.start, span_end=r.end, text=text[r.start:r.end],
             value_low=low, value_high=high, qualifier=r.qual if r.qual in QUALIFIERS else "exact",
@@ -441,6 +442,8 @@ def _finish(text: str, tl: str, layout: Layout, raws: List[_Raw]) -> List[Claim]
 
 
 _ITS_ESTIMATE = re.compile(r"\s*(?:Its|Their|His|Her)\s+(?:[a-z-]+\s+){0,2}(?:estimate|figure|count|tally|total|number)s?\b")
+# a short line opening with the figure, with no full stop: a list's heading
+_LIST_HEADING = re.compile(r"(?:\d{1,2}[.)])?\s*[\d$£€][^.!?\n]{0,40}$")
 _FIGURE_ALONE = re.compile(r"\s*(?:\d{1,2}[.)]\s+)?(?:[^A-Za-z]|\b(?:to|and|or|percent|per\s+cent)\b)*$")
 _DISPUTE_BREAK = re.compile(r";|,\s+(?:but|while|whereas|not)\s|\s+but\s|\s[—–]\s")
 

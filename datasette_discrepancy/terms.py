@@ -91,11 +91,8 @@ def claim_terms(claim: dict) -> Counter:
     if position is None:
         position = sentence.find(text) if text else -1
     terms = Counter()
-    alone = position >= 0 and not any(_sentence_words(sentence)[1])
-    if position < 0 or alone:
-        # (a figure standing alone, "2. 61.4%": the words extraction found
-        # after it, at half weight)
-        for word in TOKEN_RE.findall(sentence if not alone and sentence else (claim.get("context") or "")):
+    if position < 0:
+        for word in TOKEN_RE.findall(sentence or (claim.get("context") or "")):
             term = normalise_word(word)
             if term:
                 terms[term] += 0.5
@@ -129,6 +126,13 @@ def claim_terms(claim: dict) -> Counter:
             if term in PREDICATE_STEMS:
                 weight *= 2.0
             terms[term] += weight
+    if not terms and claim.get("context"):
+        # a figure heading a numbered explainer ("2. 61.4%", "3. 1,240 birds"):
+        # the words extraction found in the sentence after it, at half weight
+        for word in TOKEN_RE.findall(claim["context"]):
+            term = normalise_word(word)
+            if term and term not in unit_words:
+                terms[term] += 0.5
     return terms
 
 

@@ -765,11 +765,14 @@ def test_the_figure_compared_with_an_earlier_one_is_current(sentence, expr):
 
 def test_a_figure_heading_a_numbered_explainer_takes_the_words_after_it():
     text = ("Five numbers from the vote\n\n2. 61.4%\nTurnout was the highest since 1998, the commission said.\n\n"
-            "3. 12\nThe margin, in votes, by which the incumbent held Eastfield.")
+            "3. 12\nThe margin, in votes, by which the incumbent held Eastfield.\n\n"
+            "4. 1,240 birds\nVolunteers have collected that many oiled seabirds on the coast.")
     claims = {c.text: c for c in extract_claims(text)}
     assert claims["61.4%"].sentence == "61.4%"
     assert "turnout" in claims["61.4%"].context
     assert "margin" in claims["12"].context
+    assert "oiled" in claims["1,240"].context
+    assert "Eastfield" not in " ".join(claims["61.4%"].context)  # (only the sentence right after)
     # grouping reads those words when the figure's sentence has none
     terms = claim_terms({"sentence": "61.4%", "text": "61.4%", "context": " ".join(claims["61.4%"].context)})
     assert "turnout" in terms
