@@ -66,6 +66,9 @@ UNIT_FAMILIES = {
     "troops": {
         "troops", "soldiers", "personnel", "service members", "servicemembers", "forces",
         "marines", "sailors", "airmen", "guardsmen", "reservists", "paratroopers",
+        "peacekeepers", "servicemen", "servicewomen", "service personnel", "military personnel",
+        "commandos", "infantrymen", "gunners", "sappers", "special forces", "guard members",
+        "national guardsmen", "aircrew",
     },
     "structures": {"structures", "buildings"},
     "homes": {"homes", "houses", "dwellings", "residences", "households"},

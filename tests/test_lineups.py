@@ -489,7 +489,7 @@ def test_figures_in_units_that_convert_are_one_kind():
 @pytest.mark.parametrize("a,b", [
     ("arrests", "people"), ("thugs", "protesters"), ("police officers", "officers"),
     ("colleagues", "people"), ("britons", "nationals"), ("italians", "people"), ("technicians", "workers"),
-    ("lunches", "meals"), ("appointments", "operations"),
+    ("lunches", "meals"), ("appointments", "operations"), ("peacekeepers", "troops"), ("guard members", "soldiers"),
 ])
 def test_nouns_for_the_same_kind_of_thing_are_one_family(a, b):
     assert grouping.unit_family(a) == grouping.unit_family(b)
