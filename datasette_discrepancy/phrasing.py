@@ -15,6 +15,7 @@ REPORTING_RE = re.compile(
     r"reported|reports|claim|claimed|claims|count|counted|counts|reckons?|according\s+to)\b", re.I)
 DISPUTED_RE = re.compile(r"^[^;:.]{0,60}?,?\s+not\s+(?:the\s+)?[\"“‘']?$", re.I)
 COLON_SOURCE_RE = re.compile(r"(?:^|[;.•*]\s*|\n\s*)[A-Z]?[\w'’ .-]{2,40}:\s*[\"“‘']?(?:[^;:]{0,20})$")
+ALTERNATIVES_RE = re.compile(r"\s*[—–-]?\s*,?\s*or\s+$")
 CONTRAST_RE = re.compile(r"\b(?:but|while|whereas|however)\b|;", re.I)
 # words that introduce a source's own figure for the quantity under discussion:
 # "stands by its figure of 11", "puts the number at 1,400", "insists it was",
@@ -84,6 +85,8 @@ def rival_estimates(a: dict, b: dict) -> bool:
     sentence, start, between = _first_and_between(a, b)
     if DISPUTED_RE.search(between):
         return True   # "11 officers were held, not eight": a figure and the one it disputes
+    if ALTERNATIVES_RE.match(between) and sentence.rstrip().endswith("?"):
+        return True   # "$38.5 million — or more than $60 million?": which of two figures
     if COLON_SOURCE_RE.search(between) and COLON_SOURCE_RE.search(sentence[:start]):
         return True   # "Police: about 1,800 stranded; drivers' group: more than 3,000"
     # "..., but the Red Cross said", "nurses say 3,000 ..., hospital says 1,100"

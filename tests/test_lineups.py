@@ -171,6 +171,9 @@ def test_rival_estimates_without_but():
     ("* Coast guard: about 600 rescued; charities: more than 900", "about 600", "more than 900", True),
     ("Rally live: police say about 9,000 marched, organisers claim more than 30,000", "about 9,000",
      "more than 30,000", True),
+    # a question offering two figures for one quantity
+    ("5. $38.5 million — or more than $60 million?", "$38.5 million", "more than $60 million", True),
+    ("They sent 40 or 50 trucks.", "40", "50", False),
     # two quantities, not two estimates
     ("The ferry carried 300 passengers and 40 crew, not counting drivers.", "300", "40", False),
     ("Key figures: 300 rescued; 12 still missing", "300", "12", False),
