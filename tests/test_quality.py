@@ -29,6 +29,7 @@ FLOORS = {
     "heldout5": {"unit_accuracy": 0.90, "grouping_f1": 0.73},
     "heldout6": {"unit_accuracy": 0.91},
     "heldout7": {"unit_accuracy": 0.90, "grouping_f1": 0.72},
+    "heldout8": {"unit_accuracy": 0.94, "grouping_f1": 0.66},
 }
 
 
@@ -49,6 +50,7 @@ FLOORS = {
         ("heldout5", "heldout5/manifest.csv", "heldout5/gold.jsonl"),
         ("heldout6", "heldout6/manifest.csv", "heldout6/gold.jsonl"),
         ("heldout7", "heldout7/manifest.csv", "heldout7/gold.jsonl"),
+        ("heldout8", "heldout8/manifest.csv", "heldout8/gold.jsonl"),
     ],
 )
 def test_corpus_quality(tmp_path, corpus, manifest, gold):
