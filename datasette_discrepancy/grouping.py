@@ -236,10 +236,19 @@ class Measure:
 
 def block_of(claim: dict):
     unit = claim.get("unit")
-    if not unit or (unit.lower() in INCIDENTAL_UNITS and not _set_age(claim)):
+    if not unit or (unit.lower() in INCIDENTAL_UNITS and not _set_age(claim)) or _toll_increment(claim):
         return None
     year = claim["past_year"] if "past_year" in claim else past_event_year(claim)
     return (claim.get("story"), _counted_family(claim, unit), year)
+
+
+# "divers recovered five more bodies": what the toll rose by, not the toll
+TOLL_INCREMENT_RE = re.compile(r"\s+more\s+(?:bodies|victims|deaths|dead|fatalities|casualties)\b", re.I)
+
+
+def _toll_increment(claim: dict) -> bool:
+    at = offset_in_sentence(claim)
+    return at >= 0 and bool(TOLL_INCREMENT_RE.match(claim.get("sentence") or "", at + len(claim.get("text") or "")))
 
 
 def _set_age(claim: dict) -> bool:

@@ -489,6 +489,17 @@ def test_figures_in_units_that_convert_are_one_kind():
     assert grouping.unit_family("homes") != grouping.unit_family("structures")
 
 
+@pytest.mark.parametrize("sentence,text,counted", [
+    ("Divers recovered five more bodies from cars in the river.", "five", False),
+    ("Rescuers found two more victims overnight.", "two", False),
+    ("The toll rose to 14 after divers found more bodies.", "14", True),
+    ("Britain will send 1,500 more troops.", "1,500", True),
+])
+def test_what_a_toll_rose_by_is_no_figure_of_the_toll(sentence, text, counted):
+    claim = {"story": 1, "unit": "people", "sentence": sentence, "text": text, "past_year": None}
+    assert (grouping.block_of(claim) is not None) is counted
+
+
 @pytest.mark.parametrize("a,b", [
     ("arrests", "people"), ("thugs", "protesters"), ("police officers", "officers"),
     ("colleagues", "people"), ("britons", "nationals"), ("italians", "people"), ("technicians", "workers"),
