@@ -45,8 +45,8 @@ _APPOSED_SAID = re.compile(
     r"(?:^|[.;:,“\"]\s*|\b(?:[Bb]ut|[Aa]nd)\s+)((?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[A-Z][\w.&-]*['’]s)\s+"
     r"(?:[\w.'’&-]+\s+){0,3}?[\w.'’&-]+)|"
     r"[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}),\s+([^\"“”,]{2,100}?(?:,\s+[^\"“”,]{2,60}?)?),\s+"
-    r"(?:also\s+)?(?:ha(?:s|ve|d)\s+)?(?:said|says|told|estimated|reported|announced|confirmed|added|wrote|warned|claimed|"
-    r"insisted)\b")
+    r"(?:also\s+|now\s+|still\s+)?(?:ha(?:s|ve|d)\s+)?(?:said|says|told|estimated|reported|announced|confirmed|added|wrote|"
+    r"warned|claimed|insisted|puts|put)\b")
 _NAME = re.compile(r"^[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|of|for|and|the|de|van|von)){0,5}$")
 # "The government's figure is 1.9 million": a figure owned by its source
 _OWN_FIGURE = re.compile(r"(?:^|[,;:]\s*|\b(?:but|and|while)\s+)((?:the\s+)?[A-Z][\w.&-]*(?:\s+[\w.&-]+){0,3}?|the\s+[a-z]+(?:\s+[a-z]+)?)['’]s?\s+"
@@ -60,7 +60,8 @@ _KEYS = ("accord", " by ", "said", "say", "told", "tell", "estimat", "report", "
          "put", "believe", "insist", "maintain", "gave", "give", "count", "stand", "stood", "show", "figure",
          "estimate", "tally", "total")
 _BAD_HEAD = re.compile(r"^(?:it|he|she|they|we|i|you|this|that|which|who|there|officials? also|and|but|or|so|"
-                       r"then|also|yet|has|have|had|is|are|was|were|will|would|could|may|might)$", re.I)
+                       r"then|also|yet|now|still|again|later|meanwhile|has|have|had|is|are|was|were|will|would|could|"
+                       r"may|might)$", re.I)
 
 
 _TRAIL_WHEN = re.compile(r"\s+(?:on|last|this|in|at)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning|evening|afternoon|statement|a\s+statement).*$")

@@ -15,6 +15,9 @@ REPORTING_RE = re.compile(
     r"reported|reports|claim|claimed|claims|count|counted|counts|reckons?|according\s+to)\b", re.I)
 DISPUTED_RE = re.compile(r"^[^;:.]{0,60}?,?\s+not\s+(?:the\s+)?[\"“‘']?$", re.I)
 COLON_SOURCE_RE = re.compile(r"(?:^|[;.•*]\s*|\n\s*)[A-Z]?[\w'’ .-]{2,40}:\s*[\"“‘']?(?:[^;:]{0,20})$")
+OTHERS_FIGURE_RE = re.compile(r"\b(?:more|less|fewer|higher|lower|above|below)\s+than\s+(?:the\s+)?[\w.&’'-]+(?:\s+[\w.&’'-]+){0,3}?"
+                              r"['’]s?\s+(?:own\s+|official\s+|latest\s+)?(?:figure|estimate|count|tally|total|number)\s+"
+                              r"(?:of\s+)?[\"“‘']?$", re.I)
 ALTERNATIVES_RE = re.compile(r"\s*[—–-]?\s*,?\s*or\s+$")
 CONTRAST_RE = re.compile(r"\b(?:but|while|whereas|however)\b|;", re.I)
 # words that introduce a source's own figure for the quantity under discussion:
@@ -47,11 +50,13 @@ def own_estimate(claim: dict) -> bool:
         return False
     sentence = claim["sentence"]
     end = at + len(claim.get("text") or "")
-    if sentence[at - 1] in QUOTE_MARKS and sentence[end:end + 1] and sentence[end] in QUOTE_MARKS:
-        return True  # the figure alone in quotation marks: someone's claim, quoted
+    if sentence[at - 1] in QUOTE_MARKS and sentence[end:end + 2].lstrip(",.")[:1] in tuple(QUOTE_MARKS):
+        return True  # the figure alone in quotation marks: someone's claim, quoted ("at least 120,000,")
     if SAYS_BEFORE_RE.search(sentence, max(0, at - 50), at) and SAYS_AFTER_RE.match(sentence, end):
         return True  # the figure alone as what a source says: "the reinsurer says $4.5 billion."
-    return bool(OWN_ESTIMATE_RE.search(sentence[max(0, at - 80):at]))
+    window = sentence[max(0, at - 80):at]
+    # ... or given for "the number": "said the real number was", "puts it at"
+    return bool(OWN_ESTIMATE_RE.search(window) or REFERS_BACK_RE.search(window))
 
 
 # "put the number at", "still puts it at", "said it was", "the true figure is":
@@ -87,6 +92,8 @@ def rival_estimates(a: dict, b: dict) -> bool:
         return True   # "11 officers were held, not eight": a figure and the one it disputes
     if ALTERNATIVES_RE.match(between) and sentence.rstrip().endswith("?"):
         return True   # "$38.5 million — or more than $60 million?": which of two figures
+    if OTHERS_FIGURE_RE.search(between):
+        return True   # "62,000 had crossed, far more than the UN's figure of 38,000"
     if COLON_SOURCE_RE.search(between) and COLON_SOURCE_RE.search(sentence[:start]):
         return True   # "Police: about 1,800 stranded; drivers' group: more than 3,000"
     # "..., but the Red Cross said", "nurses say 3,000 ..., hospital says 1,100"

@@ -477,6 +477,8 @@ def test_attribution():
     ("The fishermen's association still says 206 of its members are unaccounted for.", "206",
      "The fishermen's association"),
     ("Storm toll rises to 14 as fishermen's groups say 200 still at sea", "200", "fishermen's groups"),
+    ("The government, which counts people at the border, now puts the total at nearly 80,000.", "nearly 80,000",
+     "The government"),
     # "reported missing" is passive: nobody is speaking
     ("Two of the four people reported missing on Sunday were found alive.", "four", None),
     # "Its estimate" names no one, the sentence before does

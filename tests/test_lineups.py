@@ -171,6 +171,9 @@ def test_rival_estimates_without_but():
     ("* Coast guard: about 600 rescued; charities: more than 900", "about 600", "more than 900", True),
     ("Rally live: police say about 9,000 marched, organisers claim more than 30,000", "about 9,000",
      "more than 30,000", True),
+    # a figure set against another source's figure for it
+    ("The ministry said 62,000 had crossed, far more than the UN's figure of \"more than 38,000\".", "62,000",
+     "more than 38,000", True),
     # a question offering two figures for one quantity
     ("5. $38.5 million — or more than $60 million?", "$38.5 million", "more than $60 million", True),
     ("They sent 40 or 50 trucks.", "40", "50", False),
@@ -406,6 +409,8 @@ def test_a_figure_the_article_disputes_joins_the_dispute(disputed, other_eight, 
     ("The union continues to put the figure at 1,400.", "1,400", True),
     ("The company raised its own figure to \"around 2,500 pounds,\" after two days.", "2,500", True),
     ("Traders say \"more than 30\" are unaccounted for.", "more than 30", True),
+    ("The group said the real number was \"at least 120,000,\" because many were told to stay home.",
+     "at least 120,000", True),
     ("“Up to 20” skiers may have been buried, an official said.", "Up to 20", True),
     # "puts the damage at", "put the toll higher, at", or the figure alone after "says"
     ("The government puts the damage at €1.9 billion.", "€1.9 billion", True),
