@@ -170,7 +170,10 @@ _SENDING = {"send", "sent", "sending"}
 _PHRASE_RE = re.compile(
     r"\b(?:(?P<evacuated>(?:left|leave|leaving|fled|flee|fleeing|forced\s+(?:out\s+)?(?:of|from)|driven\s+(?:out\s+)?(?:of|from)|"
     r"ordered\s+(?:out\s+)?(?:of|from))\s+(?:their|his|her)\s+homes?)"
-    r"|(?P<cancelled>call(?:ed|s)?\s+off))\b", re.I)
+    r"|(?P<cancelled>call(?:ed|s)?\s+off)"
+    # "people we cannot find", "still under the rubble": the missing
+    r"|(?P<missing>(?:can(?:not|'t|’t)|could\s*(?:not|n't|n’t)|unable\s+to)\s+(?:find|locate|trace|reach)"
+    r"|(?:under|beneath)\s+the\s+(?:mud|rubble|debris|snow|ruins|wreckage)))\b", re.I)
 
 
 def offset_in_sentence(claim: dict) -> int:

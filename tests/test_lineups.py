@@ -342,6 +342,8 @@ def test_the_number_a_rival_source_puts_joins_the_quantity_it_refers_to():
     ("More than 15,000 people have left their homes.", "More than 15,000", "evacuated"),
     ("Some 2,000 were forced from their homes by the floodwater.", "Some 2,000", "evacuated"),
     ("Organisers called off 12 concerts.", "12", "cancelled"),
+    ("\"There are more than 70 people we cannot find,\" the mayor said.", "more than 70", "missing"),
+    ("Rescuers believe about 30 people are still under the rubble.", "about 30", "missing"),
 ])
 def test_phrases_say_what_happened(sentence, text, stem):
     assert stem in grouping.claim_terms({"sentence": sentence, "text": text})
