@@ -274,6 +274,8 @@ def _kind_of(word: str) -> Optional[str]:
 
 _SERVICE = {"troops", "officers", "police", "firefighters", "rescuers", "responders", "volunteers", "paramedics",
             "guards", "agents", "deputies", "crew"}
+_RESCUE_ARMS = {"firefighters", "rescuers", "responders", "divers", "paramedics", "volunteers", "medics",
+                 "rescue workers", "lifeguards"}
 _QUANTITY_WORDS = set(UNITS_WORDS) | set(TENS_WORDS) | {
     "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen", "dozens", "several",
     "many", "some", "few", "scores", "numerous", "countless"}
@@ -286,8 +288,8 @@ def _coordinated_kind(text: str, pos: int, limit: int, unit: str) -> Optional[st
     vans and lorries" counts vehicles, "2,000 goats and sheep" animals, "6,500 guests and
     staff" people.  None unless every conjunct is a plural noun of one kind and they differ."""
     kind = _kind_of(unit)
-    if kind is None or unit in _SERVICE:
-        return None   # (a force or a rescue effort is named by its first arm: "2,000 sailors, marines and ...")
+    if kind is None:
+        return None
     p = pos
     nouns = [unit]
     ended = False
@@ -312,6 +314,10 @@ def _coordinated_kind(text: str, pos: int, limit: int, unit: str) -> Optional[st
         nouns.append(normalize_unit(found))
     if not ended or len(set(nouns)) < 2:
         return None
+    if unit in _SERVICE:
+        # a force is named by its first arm ("2,000 sailors, marines and staff officers"),
+        # but firefighters, police and volunteers searching together are rescuers
+        return "rescuers" if set(nouns) & _RESCUE_ARMS else None
     return kind
 
 

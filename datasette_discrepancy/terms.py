@@ -100,8 +100,10 @@ def claim_terms(claim: dict) -> Counter:
                 terms[term] += 0.5
         return terms
     figure_end = position + len(text)
-    unit_words = {normalise_word(w) for w in TOKEN_RE.findall((claim.get("unit") or "").lower())}
-    for stem in unit_words & set(PREDICATE_STEMS):
+    unit = (claim.get("unit") or "").lower()
+    unit_words = {normalise_word(w) for w in TOKEN_RE.findall(unit)}
+    # (rescuers are who rescue, not the rescued: their unit says nothing happened to them)
+    for stem in (unit_words & set(PREDICATE_STEMS) if unit not in _AGENT_UNITS else ()):
         # "a death toll of 5": the unit itself says what happened
         terms[stem] += 2.0
     unit_words -= set(PREDICATE_STEMS)
@@ -166,6 +168,7 @@ def _sentence_words(sentence: str):
 
 
 _SENDING = {"send", "sent", "sending"}
+_AGENT_UNITS = {"rescuers", "rescuer"}
 # phrases whose words alone say nothing of what happened
 _PHRASE_RE = re.compile(
     r"\b(?:(?P<evacuated>(?:left|leave|leaving|fled|flee|fleeing|forced\s+(?:out\s+)?(?:of|from)|driven\s+(?:out\s+)?(?:of|from)|"

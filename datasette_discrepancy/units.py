@@ -309,7 +309,7 @@ teachers parents families relatives colleagues neighbours neighbors friends gues
 holidaymakers travellers travelers passengers commuters shoppers traders customers patients nurses doctors
 prisoners inmates detainees hostages guards voters delegates journalists officials farmers fishermen
 miners pilgrims worshippers mourners skiers climbers hikers tenants occupants motorists drivers pedestrians
-cyclists civilians soldiers staff employees volunteers spouses partners""".split()),
+cyclists civilians soldiers staff employees volunteers spouses partners divers paramedics medics lifeguards specialists""".split()),
     "vehicles": set("""
 vehicles cars vans lorries trucks buses coaches minibuses taxis cabs motorcycles motorbikes scooters
 tractors trailers ambulances snowploughs snowplows jeeps""".split()),

@@ -778,3 +778,29 @@ def test_a_figure_heading_a_numbered_explainer_takes_the_words_after_it():
     # grouping reads those words when the figure's sentence has none
     terms = claim_terms({"sentence": "61.4%", "text": "61.4%", "context": " ".join(claims["61.4%"].context)})
     assert "turnout" in terms
+
+
+@pytest.mark.parametrize("sentence,expr,unit", [
+    # a mix of kinds counts the kind they share
+    ("About 3,000 cars, vans and lorries were stuck on the motorway.", "About 3,000", "vehicles"),
+    ("Some 2,000 goats and sheep drowned.", "Some 2,000", "animals"),
+    ("The hotel had 650 guests and staff inside.", "650", "people"),
+    # a force is named by its first arm ...
+    ("The EU will send 2,000 sailors, marines and staff officers.", "2,000", "troops"),
+    # ... but firefighters, police and volunteers searching together are rescuers
+    ("About 250 firefighters, police officers and volunteers are searching the river.", "About 250", "rescuers"),
+    ("Some 400 firefighters, soldiers and divers were deployed.", "Some 400", "rescuers"),
+    # two figures are two counts
+    ("About 180 firefighters and 40 fire engines were sent.", "About 180", "firefighters"),
+])
+def test_a_figure_counting_a_mix_of_kinds(sentence, expr, unit):
+    claims = {c.text: c for c in extract_claims(sentence)}
+    assert claims[expr].unit == unit
+
+
+def test_rescuers_are_not_the_rescued():
+    # (a unit saying what happened counts double: not this one)
+    terms = claim_terms({"sentence": "Some 400 searched the rubble.", "text": "Some 400", "unit": "rescuers"})
+    assert "rescued" not in terms
+    terms = claim_terms({"sentence": "Some 40 were rescued from the rubble.", "text": "Some 40", "unit": "people"})
+    assert "rescued" in terms
