@@ -70,9 +70,11 @@ SYNONYMS = {
     "marines": "troops", "sailors": "troops", "airmen": "troops",
     "military members": "troops", "members of the military": "troops",
     "national guard members": "troops", "infantry": "troops", "militia": "troops",
+    "peacekeepers": "troops", "commandos": "troops", "infantrymen": "troops",
     # workers
     "staff": "workers", "staffers": "workers", "employees": "workers", "staff members": "workers",
     "air tankers": "aircraft", "airplanes": "aircraft", "planes": "aircraft", "aeroplanes": "aircraft",
+    "jets": "aircraft", "airliners": "aircraft",
     "metric tons": "tonnes",
     # people
     "persons": "people", "individuals": "people", "others": "people",

@@ -804,3 +804,13 @@ def test_rescuers_are_not_the_rescued():
     assert "rescued" not in terms
     terms = claim_terms({"sentence": "Some 40 were rescued from the rubble.", "text": "Some 40", "unit": "people"})
     assert "rescued" in terms
+
+
+@pytest.mark.parametrize("sentence,expr,unit", [
+    ("The UN will send 450 peacekeepers to the region.", "450", "troops"),
+    ("Some 140 jets were parked at the wrong airports.", "Some 140", "aircraft"),
+    ("The airline grounded 30 airliners.", "30", "aircraft"),
+])
+def test_synonyms_fold_to_one_unit(sentence, expr, unit):
+    claims = {c.text: c for c in extract_claims(sentence)}
+    assert claims[expr].unit == unit
