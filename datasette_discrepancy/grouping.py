@@ -681,11 +681,22 @@ def _must_link_groups(claims: Sequence[dict]) -> List[List[int]]:
         parent[drop] = keep
         members[keep].extend(members.pop(drop))
 
+    # the earlier figures each sentence quotes: one figure reached from two
+    # different earlier ones is two quantities ("widened the zone from 8 km to
+    # 12 km"; "revised the column's height to 12 km, up from 9 km")
+    earlier_in = defaultdict(set)
+    for claim in claims:
+        if claim.get("retrospective") and claim.get("sentence"):
+            earlier_in[claim["sentence"]].add(_typical(claim))
     first_with = {}
     for i, claim in enumerate(claims):
         for key in _must_link_keys(claim):
             if key in first_with:
-                union(first_with[key], i)
+                j = first_with[key]
+                ei, ej = earlier_in.get(claim.get("sentence")), earlier_in.get(claims[j].get("sentence"))
+                if key[0] == "repeat" and ei and ej and not ei & ej:
+                    continue
+                union(j, i)
             else:
                 first_with[key] = i
     by_sentence = defaultdict(list)

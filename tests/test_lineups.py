@@ -349,6 +349,23 @@ def test_phrases_say_what_happened(sentence, text, stem):
     assert stem in grouping.claim_terms({"sentence": sentence, "text": text})
 
 
+def test_one_figure_reached_from_two_different_earlier_ones_is_two_quantities():
+    zone = "The authorities widened the exclusion zone from 8 km to 12 km around the crater."
+    column = "The institute revised its figure for the ash column to 12 km, up from the 9 km it first gave."
+    base = {"article_id": 1, "story": 1, "published": "2025-10-04", "unit": "km", "qualifier": "exact"}
+    claims = [
+        dict(base, text="8 km", value_low=8, value_high=8, sentence=zone, retrospective=1),
+        dict(base, text="12 km", value_low=12, value_high=12, sentence=zone),
+        dict(base, text="12 km", value_low=12, value_high=12, sentence=column),
+        dict(base, text="9 km", value_low=9, value_high=9, sentence=column, retrospective=1),
+    ]
+    # (the same figure twice in an article is otherwise certainly one measure)
+    groups = grouping._must_link_groups(claims)
+    assert [0, 1] in groups and [2, 3] in groups
+    claims[3] = dict(claims[3], text="8 km", value_low=8, value_high=8)  # both from 8 km: one quantity
+    assert [0, 1, 2, 3] in grouping._must_link_groups(claims)
+
+
 def test_close_figures_in_one_article_are_not_one_quantity_for_being_close():
     # one article's 9 km ash column and 8 km exclusion zone: an article
     # repeats its figure for a quantity, so a near one counts something else;

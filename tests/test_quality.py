@@ -18,7 +18,7 @@ TARGETS = evaluate.TARGETS
 # measured floors where a corpus is below target (see README "Measuring it")
 FLOORS = {
     "dev3": {"unit_accuracy": 0.96, "grouping_f1": 0.89},
-    "dev4": {"unit_accuracy": 0.93, "grouping_f1": 0.84},
+    "dev4": {"unit_accuracy": 0.93, "grouping_f1": 0.87},
     "heldout3": {"unit_accuracy": 0.88, "grouping_f1": 0.82},
     "dev6": {"unit_accuracy": 0.88, "grouping_f1": 0.97},
     # (0.840 -> 0.828 when an article's other sources join a quantity it
