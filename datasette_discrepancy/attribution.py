@@ -60,7 +60,7 @@ _KEYS = ("accord", " by ", "said", "say", "told", "tell", "estimat", "report", "
          "put", "believe", "insist", "maintain", "gave", "give", "count", "stand", "stood", "show", "figure",
          "estimate", "tally", "total")
 _BAD_HEAD = re.compile(r"^(?:it|he|she|they|we|i|you|this|that|which|who|there|officials? also|and|but|or|so|"
-                       r"then|also|yet|now|still|again|later|meanwhile|has|have|had|is|are|was|were|will|would|could|"
+                       r"then|also|yet|now|still|again|later|meanwhile|a|an|the|has|have|had|is|are|was|were|will|would|could|"
                        r"may|might)$", re.I)
 
 
@@ -68,7 +68,7 @@ _TRAIL_WHEN = re.compile(r"\s+(?:on|last|this|in|at)\s+(?:Monday|Tuesday|Wednesd
 _TRAIL_WHERE = re.compile(r"\s+(?:on|in)\s+(?:Twitter|Facebook|social media).*$")
 _LEAD_CONJ = re.compile(r"^(?:but|and|so|however|also)\s+", re.I)
 # "The association still says": the adverb is no part of the source
-_TRAIL_ADVERB = re.compile(r"(?:\s+(?:still|also|now|again|later|previously|meanwhile|too|itself|themselves))+$", re.I)
+_TRAIL_ADVERB = re.compile(r"(?:\s+(?:still|also|now|again|later|previously|meanwhile|too|alone|itself|themselves))+$", re.I)
 _DIGIT = re.compile(r"\d")
 
 
@@ -140,7 +140,9 @@ def find_attribution(sentence: str) -> Optional[str]:
             else:
                 # capitalised run at the end
                 j = len(words)
-                while j > 0 and (words[j - 1][:1].isupper() or words[j - 1].lower() in ("officials", "official")):
+                while j > 0 and (words[j - 1][:1].isupper() or words[j - 1].lower() in ("officials", "official")
+                                 # "Britain's Ministry of Defence": a name's "of" / "for" / "and"
+                                 or (words[j - 1] in ("of", "for", "and") and j > 1 and words[j - 2][:1].isupper())):
                     j -= 1
                 if j < len(words):
                     r = " ".join(words[j:])
@@ -149,6 +151,8 @@ def find_attribution(sentence: str) -> Optional[str]:
                     while k > 0 and words[k - 1][:1].isupper():
                         k -= 1
                     r = " ".join(words[k:])
+                elif words[0][-2:] in ("'s", "’s") and words[0][:1].isupper() and len(words) <= 5:
+                    pass           # "Estonia's defence intelligence service"
                 elif len(words) > 3:
                     r = None
             if r and not _BAD_HEAD.match(r):

@@ -479,6 +479,13 @@ def test_attribution():
     ("Storm toll rises to 14 as fishermen's groups say 200 still at sea", "200", "fishermen's groups"),
     ("The government, which counts people at the border, now puts the total at nearly 80,000.", "nearly 80,000",
      "The government"),
+    # a name's "of", a possessive's noun phrase, no lone article
+    ("Britain's Ministry of Defence said on Wednesday that 12 tanks would deploy first.", "12",
+     "Britain's Ministry of Defence"),
+    ("Estonia's defence intelligence service said Russia had massed an estimated 30,000 troops.",
+     "an estimated 30,000", "Estonia's defence intelligence service"),
+    ("The young farmers' association alone said it had brought 3,000 members.", "3,000",
+     "The young farmers' association"),
     # "reported missing" is passive: nobody is speaking
     ("Two of the four people reported missing on Sunday were found alive.", "four", None),
     # "Its estimate" names no one, the sentence before does
