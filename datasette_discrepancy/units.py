@@ -77,7 +77,7 @@ SYNONYMS = {
     "jets": "aircraft", "airliners": "aircraft",
     "metric tons": "tonnes",
     # people
-    "persons": "people", "individuals": "people", "others": "people",
+    "persons": "people", "individuals": "people", "others": "people", "nationals": "people",
     "crew members": "crew", "crewmembers": "crew", "crews": "crew", "account holders": "customers",
     "humans": "people", "human beings": "people", "souls": "people",
     "men and women": "people",
@@ -296,7 +296,7 @@ CONTAINER_NOUNS = {"sets", "set", "pieces", "piece", "pairs", "pair", "groups", 
                    "bags", "boxes", "loads", "truckloads", "busloads", "planeloads",
                    "rounds", "kinds", "types", "families", "teams", "units", "crews"}
 
-DEMONYM_RE = re.compile(r"^[A-Z][a-z]+(?:ans|ese|ians|ish|is|ers)$")
+DEMONYM_RE = re.compile(r"^[A-Z][a-z]+(?:ans|ese|ians|ish|is|ers|ons)$")
 
 # Superordinates of count nouns: a figure that counts a mix of kinds, "3,000 cars, vans
 # and lorries", "2,000 goats and sheep", "6,500 guests and staff", counts the kind they
