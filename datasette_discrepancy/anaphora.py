@@ -9,7 +9,7 @@ from typing import Optional, Tuple
 
 from .units import COLLECTIVES, COUNT_NOUNS, MEASURE_UNITS, SPEAKER_NOUNS, TIME_UNITS, normalize_unit
 from .sentences import Layout
-from .nouns import _STOP, _TOKEN, _looks_plural, _noun_before, _noun_forward
+from .nouns import _PEOPLE_PARTICIPLES, _STOP, _TOKEN, _looks_plural, _noun_before, _noun_forward
 
 
 # -------- cues around the figure: "put the crowd at", "killed", "treating", "the number of", "have phoned"
@@ -35,6 +35,9 @@ _TOLL_BEFORE = re.compile(r"\btolls?\b[^.;:]{0,80}?\b(?:to|at|of|is|was|stands|s
 _PLACE_OF_BEFORE = re.compile(r"\b(?:city|town|village|island|country|nation|community|suburb|district|region|"
                               r"province|state|county|municipality)\s+of\s+(?:(?:about|around|some|roughly|nearly|"
                               r"almost|more\s+than|over|just\s+over|under)\s+)?$", re.I)
+_NUMBER_BEFALLEN = re.compile(r"\b(?:number|total)\s+([a-z]+)\s+(?:[\w'’-]+\s+){0,4}?(?:to|at|is|was|"
+                              r"stands\s+at|stood\s+at|has\s+(?:risen|climbed|reached)\s+|rose\s+to|climbed\s+to)\s+$",
+                              re.I)
 _COLLECTIVE_OF = re.compile(r"\b([A-Za-z]+)\s+of\s+$")
 _POWER_AFTER = re.compile(r"['’\"”]?\s+(?:\w+\s+){0,2}?(?:lost|without|had\s+no|have\s+no|left\s+without)\s+"
                           r"(?:power|electricity)\b", re.I)
@@ -162,6 +165,11 @@ def _unit_by_anaphora(text: str, layout: Layout, r, sidx: int, ss: int, se: int,
     if cand is None and "toll" in text[max(ss, r.start - 120):r.start].lower() and \
             _TOLL_BEFORE.search(text, max(ss, r.start - 120), r.start):
         cand = ("people", None)
+    if cand is None and "number" in lead.lower() or cand is None and "total" in lead.lower():
+        pm_ = _NUMBER_BEFALLEN.search(text, max(ss, r.start - 80), r.start)
+        if pm_ and pm_.group(1).lower() in _PEOPLE_PARTICIPLES:
+            # "bringing the number rescued to 309": the people it befell, not the passengers named before
+            cand = (_PEOPLE_PARTICIPLES[pm_.group(1).lower()], None)
     if cand is None and _PLACE_OF_BEFORE.search(lead):
         cand = ("people", None)   # "a city of about 58,000"
     if cand is None:
@@ -232,6 +240,8 @@ def _unit_by_anaphora(text: str, layout: Layout, r, sidx: int, ss: int, se: int,
                 cand = (pu, pnp)
                 break
     if cand is None:
+        cand = _same_figure_before(prev_units, r)
+    if cand is None:
         for psi, pu, pnp, _ in reversed(prev_units):
             if sidx - psi <= 3 and pu not in TIME_UNITS and pu != "times" and (
                     pu not in MEASURE_UNITS or (sidx - psi == 1 and _SAYS.search(text, ss, r.start))):
@@ -267,6 +277,20 @@ def _placed_by_its_verb(text: str, end: int, se: int, noun: str) -> bool:
 
 _THE_FIGURE_OF = re.compile(r"\b(?:the|its|their|his|her|our|this|that|an?)\s+(?:[a-z]+\s+)?"
                             r"(?:figure|estimate|number|count|tally|total)\s+of\s+$", re.I)
+
+
+def _same_figure_before(prev_units, r) -> Optional[Tuple[str, Optional[str]]]:
+    """The unit of the same figure given earlier in the article: "the true number of customers
+    cut off was at least 1.6 million ... 'It is 1.6 million'" restates it.  Only for figures
+    unlikely to repeat by chance (20 and over, or with decimals), as _units_from_repeats, and
+    for counts: a measure restated keeps its unit word ("winds of 200 km/h" is not "200")."""
+    value = r.low if r.low is not None else r.high
+    if value is None or (value < 20 and float(value).is_integer()):
+        return None
+    for psi, pu, pnp, pv in reversed(prev_units):
+        if pv == value and pu not in MEASURE_UNITS and pu not in ("times", "percentage points"):
+            return pu, pnp
+    return None
 
 
 def _figure_before(prev_units, sidx: int, value: Optional[float] = None) -> Optional[Tuple[str, Optional[str]]]:

@@ -698,6 +698,15 @@ UNIT_CASES = [
     ("The embassy believes about 600 Canadians are still in the city.", "about 600", "people"),
     ("Among the injured were three Dutch nationals and one Belgian.", "three", "people"),
     ("Among the injured were three Dutch nationals and one Belgian.", "one", "people"),
+    # "the number rescued": the people it befell, not the noun of the figure before it
+    ("Officials said two crew members had been found alive, bringing the number rescued to 212.", "212", "people"),
+    ("The number killed in the fire now stands at 17.", "17", "people"),
+    # a bare figure restating one given before counts what it counted, not what a figure in between did
+    ("The regulator said the true number of customers cut off was at least 240,000. A survey of more than "
+     "9,000 people backed it. \"It is 240,000,\" its director said.", "240,000", "customers"),
+    # ... but a measure restated keeps its unit word
+    ("Winds reached 150 km/h. Rescuers found 30 fishermen. More than 150 are still missing.", "More than 150",
+     "people"),
 ]
 
 
