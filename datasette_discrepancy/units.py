@@ -71,6 +71,8 @@ SYNONYMS = {
     "military members": "troops", "members of the military": "troops",
     "national guard members": "troops", "infantry": "troops", "militia": "troops",
     "peacekeepers": "troops", "commandos": "troops", "infantrymen": "troops",
+    # police: "cop" is the informal word for a police officer
+    "cops": "officers", "policemen": "officers", "policewomen": "officers",
     # workers
     "staff": "workers", "staffers": "workers", "employees": "workers", "staff members": "workers",
     "air tankers": "aircraft", "airplanes": "aircraft", "planes": "aircraft", "aeroplanes": "aircraft",

@@ -707,6 +707,9 @@ UNIT_CASES = [
     # ... but a measure restated keeps its unit word
     ("Winds reached 150 km/h. Rescuers found 30 fishermen. More than 150 are still missing.", "More than 150",
      "people"),
+    # "cops" and "policemen" are police officers
+    ("Two cops were hurt when the crowd surged.", "Two", "officers"),
+    ("Some 40 policemen guarded the embassy.", "Some 40", "officers"),
 ]
 
 
