@@ -9,7 +9,7 @@ from typing import Optional, Tuple
 
 from .units import COLLECTIVES, COUNT_NOUNS, MEASURE_UNITS, SPEAKER_NOUNS, TIME_UNITS, normalize_unit
 from .sentences import Layout
-from .nouns import _STOP, _TOKEN, _looks_plural, _noun_before, _noun_forward
+from .nouns import _PEOPLE_PARTICIPLES, _STOP, _TOKEN, _looks_plural, _noun_before, _noun_forward
 
 
 # -------- cues around the figure: "put the crowd at", "killed", "treating", "the number of", "have phoned"
@@ -35,6 +35,10 @@ _TOLL_BEFORE = re.compile(r"\btolls?\b[^.;:]{0,80}?\b(?:to|at|of|is|was|stands|s
 _PLACE_OF_BEFORE = re.compile(r"\b(?:city|town|village|island|country|nation|community|suburb|district|region|"
                               r"province|state|county|municipality)\s+of\s+(?:(?:about|around|some|roughly|nearly|"
                               r"almost|more\s+than|over|just\s+over|under)\s+)?$", re.I)
+_NUMBER_BEFALLEN = re.compile(r"\b(?:number|total)\s+([a-z]+)\s+(?:[\w'’-]+\s+){0,4}?(?:to|at|is|was|"
+                              r"stands\s+at|stood\s+at|has\s+(?:risen|climbed|reached)\s+|rose\s+to|climbed\s+to)\s+$",
+                              re.I)
+_COLLECTIVE_OF = re.compile(r"\b([A-Za-z]+)\s+of\s+$")
 _POWER_AFTER = re.compile(r"['’\"”]?\s+(?:\w+\s+){0,2}?(?:lost|without|had\s+no|have\s+no|left\s+without)\s+"
                           r"(?:power|electricity)\b", re.I)
 _SAYS = re.compile(r"\b(?:says|said|say|puts|put|estimates|estimated|insists|claims|claimed)\b", re.I)
@@ -153,14 +157,26 @@ def _unit_by_anaphora(text: str, layout: Layout, r, sidx: int, ss: int, se: int,
             if cand is None and em.group(1).lower().split()[-1] in ("number", "figure", "total", "count", "tally"):
                 cand = _asked_about(text, layout, r.start, sidx)
                 if cand is None:
-                    cand = _figure_before(prev_units, sidx)   # "puts the figure at 1,400": the figure given before
+                    # "puts the figure at 1,400": the figure given before
+                    cand = _figure_before(prev_units, sidx, r.high if r.high is not None else r.low)
     if cand is None and _THE_FIGURE_OF.search(lead) and _noun_forward(text, r.end, se) is None:
-        cand = _figure_before(prev_units, sidx)   # "the figure of 480": a figure given before
+        # "the figure of 480": a figure given before
+        cand = _figure_before(prev_units, sidx, r.high if r.high is not None else r.low)
     if cand is None and "toll" in text[max(ss, r.start - 120):r.start].lower() and \
             _TOLL_BEFORE.search(text, max(ss, r.start - 120), r.start):
         cand = ("people", None)
+    if cand is None and "number" in lead.lower() or cand is None and "total" in lead.lower():
+        pm_ = _NUMBER_BEFALLEN.search(text, max(ss, r.start - 80), r.start)
+        if pm_ and pm_.group(1).lower() in _PEOPLE_PARTICIPLES:
+            # "bringing the number rescued to 309": the people it befell, not the passengers named before
+            cand = (_PEOPLE_PARTICIPLES[pm_.group(1).lower()], None)
     if cand is None and _PLACE_OF_BEFORE.search(lead):
         cand = ("people", None)   # "a city of about 58,000"
+    if cand is None:
+        cm = _COLLECTIVE_OF.search(lead)
+        if cm and cm.group(1).lower() in COLLECTIVES:
+            # "its workforce of nearly 13,000", "a fleet of 40": the group's word says what it counts
+            cand = (COLLECTIVES[cm.group(1).lower()], cm.group(1))
     if cand is None and _POWER_AFTER.match(text, r.end, se):
         cand = ("customers", None)   # "1.6 million lost power"
     if cand is None and _KILL_BEFORE.search(lead):
@@ -210,7 +226,7 @@ def _unit_by_anaphora(text: str, layout: Layout, r, sidx: int, ss: int, se: int,
             cand = nb
     if cand is None:
         nf = _noun_forward(text, r.end, se)
-        if nf:
+        if nf and not _placed_by_its_verb(text, r.end, se, nf[1]):
             cand = nf
     if cand is None and _ESTIMATE_IS.search(text, max(ss, r.start - 40), r.start):
         # "Its central estimate is about 64,000": an estimate of the quantity counted
@@ -223,6 +239,8 @@ def _unit_by_anaphora(text: str, layout: Layout, r, sidx: int, ss: int, se: int,
                     pu not in ("percent", "times"):
                 cand = (pu, pnp)
                 break
+    if cand is None:
+        cand = _same_figure_before(prev_units, r)
     if cand is None:
         for psi, pu, pnp, _ in reversed(prev_units):
             if sidx - psi <= 3 and pu not in TIME_UNITS and pu != "times" and (
@@ -237,25 +255,56 @@ def _unit_by_anaphora(text: str, layout: Layout, r, sidx: int, ss: int, se: int,
         cand = ("people", None)   # "more than 90,000 are on the site": a figure that does things
     if cand and cand[0] == "people" and cand[1] and cand[1].lower() in _CROWD_WORDS:
         # a crowd counts its members: the protesters, marchers, fans ... of the story
-        members = _crowd_members(text, layout, r.start, sidx, prev_units)
+        members = _crowd_members(text, layout, r.start, sidx, prev_units,
+                                 r.high if r.high is not None else r.low)
         if members:
             cand = (members, cand[1])
     return cand
+
+
+# "About 4,200 are sleeping in emergency shelters": a figure that is the subject of its verb is
+# not counted by a noun in a prepositional phrase after it; that noun is where they are
+_PREP_AFTER_VERB = re.compile(r"['’\"”]?\s+" + _AUX + r"\s+(?:[a-z]+\s+){0,3}?"
+                              r"(?:in|into|at|on|to|from|inside|outside|across|near|under|with|for|by)\s", re.I)
+
+
+def _placed_by_its_verb(text: str, end: int, se: int, noun: str) -> bool:
+    """Is the noun _noun_forward found after the figure's own verb and a preposition?"""
+    at = text.find(noun, end, se)
+    pm = _PREP_AFTER_VERB.match(text, end, se)
+    return bool(pm) and at >= pm.end() - 1
 
 
 _THE_FIGURE_OF = re.compile(r"\b(?:the|its|their|his|her|our|this|that|an?)\s+(?:[a-z]+\s+)?"
                             r"(?:figure|estimate|number|count|tally|total)\s+of\s+$", re.I)
 
 
-def _figure_before(prev_units, sidx: int) -> Optional[Tuple[str, Optional[str]]]:
-    """The unit of the last figure given in this sentence or the two before: what "the
-    figure" refers back to."""
-    for psi, pu, pnp, _ in reversed(prev_units):
-        if sidx - psi > 2:
-            break
-        if pu not in TIME_UNITS and pu not in ("percent", "percentage points", "times"):
+def _same_figure_before(prev_units, r) -> Optional[Tuple[str, Optional[str]]]:
+    """The unit of the same figure given earlier in the article: "the true number of customers
+    cut off was at least 1.6 million ... 'It is 1.6 million'" restates it.  Only for figures
+    unlikely to repeat by chance (20 and over, or with decimals), as _units_from_repeats, and
+    for counts: a measure restated keeps its unit word ("winds of 200 km/h" is not "200")."""
+    value = r.low if r.low is not None else r.high
+    if value is None or (value < 20 and float(value).is_integer()):
+        return None
+    for psi, pu, pnp, pv in reversed(prev_units):
+        if pv == value and pu not in MEASURE_UNITS and pu not in ("times", "percentage points"):
             return pu, pnp
     return None
+
+
+def _figure_before(prev_units, sidx: int, value: Optional[float] = None) -> Optional[Tuple[str, Optional[str]]]:
+    """The unit of the last figure given in this sentence or the two before: what "the
+    figure" refers back to.  A rival figure is of the same size as the one it disputes:
+    "will eliminate 1,150 jobs, a tenth of its workforce of 13,000 ... the union puts the
+    figure at 1,400" disputes the 1,150, so the last figure within a factor of three goes
+    first."""
+    near = [pu for pu in reversed(prev_units) if sidx - pu[0] <= 2 and pu[1] not in TIME_UNITS
+            and pu[1] not in ("percent", "percentage points", "times")]
+    for psi, pu, pnp, pv in near:
+        if value and pv and max(value, pv) / min(value, pv) <= 3:
+            return pu, pnp
+    return (near[0][1], near[0][2]) if near else None
 
 
 def _asked_about(text: str, layout: Layout, start: int, sidx: int) -> Optional[Tuple[str, str]]:
@@ -319,14 +368,19 @@ def _counted_head(phrase: str) -> Optional[Tuple[str, str]]:
     return None
 
 
-def _crowd_members(text: str, layout: Layout, start: int, sidx: int, prev_units) -> Optional[str]:
+def _crowd_members(text: str, layout: Layout, start: int, sidx: int, prev_units,
+                   value: Optional[float] = None) -> Optional[str]:
     """Who a crowd is made of: the people-unit of a recent figure (the same sentence or the
-    three before) if it counts members of a gathering, else the gathering named nearby."""
-    for psi, pu, pnp, _ in reversed(prev_units):
+    three before) if it counts members of a gathering, or plain people of the crowd's size
+    ("tens of thousands of people marched ... police put the crowd at 42,000"), else the
+    gathering named nearby."""
+    for psi, pu, pnp, pv in reversed(prev_units):
         if sidx - psi > 3:
             break
         if pu in _CROWD_MEMBERS:
             return pu
+        if pu == "people" and value and pv and max(value, pv) / min(value, pv) <= 10:
+            return pu   # the crowd is the people just counted, not a guess at what they were
     lo = layout.sentences[max(0, sidx - 3)][0] if layout.sentences else 0
     last = None
     for last in _GATHERING.finditer(text, lo, start):
@@ -343,7 +397,8 @@ def _strong_group(text, tl, layout, r, sidx, ss, se, prev_units) -> Tuple[Option
     if gm and gm.group(2).lower() in COLLECTIVES:
         u = COLLECTIVES[gm.group(2).lower()]
         if u == "people" and gm.group(2).lower() in _CROWD_WORDS:
-            u = _crowd_members(text, layout, r.start, sidx, prev_units) or u
+            u = _crowd_members(text, layout, r.start, sidx, prev_units,
+                               r.high if r.high is not None else r.low) or u
         return u, gm.group(2)
     if gm and gm.group(2).islower() and normalize_unit(gm.group(2)) in _PERSONISH:
         return normalize_unit(gm.group(2)), gm.group(2)   # "the ship's 24-strong crew"

@@ -5,7 +5,7 @@ legislature's 87 seats"), before it, or further on in its sentence.  The vocabul
 import re
 from typing import List, Optional, Tuple
 
-from .units import (COLLECTIVES, COMPOUND_NOUNS, CONTAINER_NOUNS, COUNT_NOUNS, KIND_OF, MEASURE_UNITS,
+from .units import (COLLECTIVES, COMPOUND_NOUNS, CONTAINER_NOUNS, COUNT_NOUNS, DEMONYM_RE, KIND_OF, MEASURE_UNITS,
                     SPEAKER_NOUNS, TIME_UNITS, normalize_unit, pluralize)
 from .qualifiers import _Raw
 from .numbers import TENS_WORDS, UNITS_WORDS
@@ -261,6 +261,9 @@ def _noun_after(text: str, pos: int, limit: int, allow_of: bool, vague: bool = F
         # in a headline in capitals, "400,000 BIRDS TO BE GASSED", a plural noun
         if not words[0][0].lower().endswith("s"):
             return None
+        if DEMONYM_RE.match(words[0][0]):
+            # a nationality counts people: "about 900 Britons are still there"
+            return "people", words[0][0], words[0][2]
     unit = normalize_unit(last)
     if k == len(words) or lw[k] in _STOP:
         unit = _coordinated_kind(text, words[k - 1][2], limit, unit) or unit

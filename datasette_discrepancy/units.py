@@ -71,13 +71,15 @@ SYNONYMS = {
     "military members": "troops", "members of the military": "troops",
     "national guard members": "troops", "infantry": "troops", "militia": "troops",
     "peacekeepers": "troops", "commandos": "troops", "infantrymen": "troops",
+    # police: "cop" is the informal word for a police officer
+    "cops": "officers", "policemen": "officers", "policewomen": "officers",
     # workers
     "staff": "workers", "staffers": "workers", "employees": "workers", "staff members": "workers",
     "air tankers": "aircraft", "airplanes": "aircraft", "planes": "aircraft", "aeroplanes": "aircraft",
     "jets": "aircraft", "airliners": "aircraft",
     "metric tons": "tonnes",
     # people
-    "persons": "people", "individuals": "people", "others": "people",
+    "persons": "people", "individuals": "people", "others": "people", "nationals": "people",
     "crew members": "crew", "crewmembers": "crew", "crews": "crew", "account holders": "customers",
     "humans": "people", "human beings": "people", "souls": "people",
     "men and women": "people",
@@ -296,7 +298,7 @@ CONTAINER_NOUNS = {"sets", "set", "pieces", "piece", "pairs", "pair", "groups", 
                    "bags", "boxes", "loads", "truckloads", "busloads", "planeloads",
                    "rounds", "kinds", "types", "families", "teams", "units", "crews"}
 
-DEMONYM_RE = re.compile(r"^[A-Z][a-z]+(?:ans|ese|ians|ish|is|ers)$")
+DEMONYM_RE = re.compile(r"^[A-Z][a-z]+(?:ans|ese|ians|ish|is|ers|ons)$")
 
 # Superordinates of count nouns: a figure that counts a mix of kinds, "3,000 cars, vans
 # and lorries", "2,000 goats and sheep", "6,500 guests and staff", counts the kind they

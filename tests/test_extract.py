@@ -684,6 +684,39 @@ UNIT_CASES = [
     # a place's capacity, when nothing names what it holds, is of people
     ("Photograph: the old gym.\n\nThe shelter, designed for 300, now houses about 750.", "about 750", "people"),
     ("The jail held 900 inmates in a block designed for 600.", "600", "inmates"),
+    # a crowd is the people just counted, when they were counted as people of its size
+    ("Tens of thousands of people joined the protest against the fuel tax on Sunday. Police put the crowd at "
+     "18,000, while the unions said 60,000 took part.", "18,000", "people"),
+    ("Tens of thousands of people joined the protest against the fuel tax on Sunday. Police put the crowd at "
+     "18,000, while the unions said 60,000 took part.", "60,000", "people"),
+    ("Police said 14 people were arrested at the protest. They put the crowd at 8,000.", "8,000", "protesters"),
+    # a subject's verb and a preposition: the noun after them is where the figure is, not what it counts
+    ("The river burst its banks overnight. About 3,100 are staying in school gyms; the rest are with family.",
+     "About 3,100", "people"),
+    ("Of the 300, about 120 are children.", "about 120", "children"),
+    # a collective before "of" says what the figure counts
+    ("The bank will close 40 branches, cutting 900 jobs from a workforce of about 11,000.", "about 11,000",
+     "workers"),
+    ("The navy sent 12 ships and later a flotilla of 30.", "30", "boats"),
+    # "the figure" disputes the figure of its size, not a larger total given alongside it
+    ("The airline will cut 2,300 jobs, about a sixth of its 14,000 staff. The pilots' union puts the "
+     "figure at 2,900.", "2,900", "jobs"),
+    # a nationality counts people
+    ("The embassy believes about 600 Canadians are still in the city.", "about 600", "people"),
+    ("Among the injured were three Dutch nationals and one Belgian.", "three", "people"),
+    ("Among the injured were three Dutch nationals and one Belgian.", "one", "people"),
+    # "the number rescued": the people it befell, not the noun of the figure before it
+    ("Officials said two crew members had been found alive, bringing the number rescued to 212.", "212", "people"),
+    ("The number killed in the fire now stands at 17.", "17", "people"),
+    # a bare figure restating one given before counts what it counted, not what a figure in between did
+    ("The regulator said the true number of customers cut off was at least 240,000. A survey of more than "
+     "9,000 people backed it. \"It is 240,000,\" its director said.", "240,000", "customers"),
+    # ... but a measure restated keeps its unit word
+    ("Winds reached 150 km/h. Rescuers found 30 fishermen. More than 150 are still missing.", "More than 150",
+     "people"),
+    # "cops" and "policemen" are police officers
+    ("Two cops were hurt when the crowd surged.", "Two", "officers"),
+    ("Some 40 policemen guarded the embassy.", "Some 40", "officers"),
 ]
 
 
