@@ -59,16 +59,17 @@ _KEYS = ("accord", " by ", "said", "say", "told", "tell", "estimat", "report", "
          "stated", "states", "added", "adds", "noted", "notes", "tweet", "wrote", "claim", "warn", "predict",
          "put", "believe", "insist", "maintain", "gave", "give", "count", "stand", "stood", "show", "figure",
          "estimate", "tally", "total")
+# adverbs that stand where a source might: "now puts the total at", "The association still says"
+_ADVERBS = r"still|also|now|again|later|previously|meanwhile|too|alone|itself|themselves"
 _BAD_HEAD = re.compile(r"^(?:it|he|she|they|we|i|you|this|that|which|who|there|officials? also|and|but|or|so|"
-                       r"then|also|yet|now|still|again|later|meanwhile|a|an|the|has|have|had|is|are|was|were|will|would|could|"
+                       r"then|yet|" + _ADVERBS + r"|a|an|the|has|have|had|is|are|was|were|will|would|could|"
                        r"may|might)$", re.I)
 
 
 _TRAIL_WHEN = re.compile(r"\s+(?:on|last|this|in|at)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|morning|evening|afternoon|statement|a\s+statement).*$")
 _TRAIL_WHERE = re.compile(r"\s+(?:on|in)\s+(?:Twitter|Facebook|social media).*$")
 _LEAD_CONJ = re.compile(r"^(?:but|and|so|however|also)\s+", re.I)
-# "The association still says": the adverb is no part of the source
-_TRAIL_ADVERB = re.compile(r"(?:\s+(?:still|also|now|again|later|previously|meanwhile|too|alone|itself|themselves))+$", re.I)
+_TRAIL_ADVERB = re.compile(r"(?:\s+(?:" + _ADVERBS + r"))+$", re.I)  # no part of the source
 _DIGIT = re.compile(r"\d")
 
 

@@ -21,6 +21,7 @@ from .numbers import TENS_WORDS, UNITS_WORDS, parse_digits, parse_words
 from .units import MEASURE_UNITS, canonical
 from .sentences import Layout
 from .attribution import find_attribution
+from .phrasing import FIGURE_NOUN
 from .atoms import ATOM_RE, _atoms, _lower_same_length, _parse_atom
 from .qualifiers import (_PASSING_VERBS, _POST_QUAL, _PRE_QUAL, _QMAP, _QUAL_LAST_WORDS, _RANGE_CONN, _Raw, _apply_qual,
                          _prev_word)
@@ -441,7 +442,7 @@ def _finish(text: str, tl: str, layout: Layout, raws: List[_Raw]) -> List[Claim]
     return out
 
 
-_ITS_ESTIMATE = re.compile(r"\s*(?:Its|Their|His|Her)\s+(?:[a-z-]+\s+){0,2}(?:estimate|figure|count|tally|total|number)s?\b")
+_ITS_ESTIMATE = re.compile(r"\s*(?:Its|Their|His|Her)\s+(?:[a-z-]+\s+){0,2}" + FIGURE_NOUN + r"s?\b")
 # a short line opening with the figure, with no full stop: a list's heading
 _LIST_HEADING = re.compile(r"(?:\d{1,2}[.)])?\s*[\d$£€][^.!?\n]{0,40}$")
 _FIGURE_ALONE = re.compile(r"\s*(?:\d{1,2}[.)]\s+)?(?:[^A-Za-z]|\b(?:to|and|or|percent|per\s+cent)\b)*$")

@@ -15,8 +15,10 @@ REPORTING_RE = re.compile(
     r"reported|reports|claim|claimed|claims|count|counted|counts|reckons?|according\s+to)\b", re.I)
 DISPUTED_RE = re.compile(r"^[^;:.]{0,60}?,?\s+not\s+(?:the\s+)?[\"“‘']?$", re.I)
 COLON_SOURCE_RE = re.compile(r"(?:^|[;.•*]\s*|\n\s*)[A-Z]?[\w'’ .-]{2,40}:\s*[\"“‘']?(?:[^;:]{0,20})$")
+# the nouns a source's figure for a quantity goes by: "its figure", "the toll"
+FIGURE_NOUN = r"(?:figure|estimate|number|count|tally|total|toll)"
 OTHERS_FIGURE_RE = re.compile(r"\b(?:more|less|fewer|higher|lower|above|below)\s+than\s+(?:the\s+)?[\w.&’'-]+(?:\s+[\w.&’'-]+){0,3}?"
-                              r"['’]s?\s+(?:own\s+|official\s+|latest\s+)?(?:figure|estimate|count|tally|total|number)\s+"
+                              r"['’]s?\s+(?:own\s+|official\s+|latest\s+)?" + FIGURE_NOUN + r"\s+"
                               r"(?:of\s+)?[\"“‘']?$", re.I)
 ALTERNATIVES_RE = re.compile(r"\s*[—–-]?\s*,?\s*or\s+$")
 CONTRAST_RE = re.compile(r"\b(?:but|while|whereas|however)\b|;", re.I)
@@ -62,11 +64,11 @@ def own_estimate(claim: dict) -> bool:
 # "put the number at", "still puts it at", "said it was", "the true figure is":
 # the figure is given for the quantity the text was just talking about
 REFERS_BACK_RE = re.compile(
-    r"(?:\b(?:put(?:s|ting)?|estimated?|estimates|place[sd]?)\s+(?:the\s+(?:number|figure|total|toll|count|tally)|it)\s+"
+    r"(?:\b(?:put(?:s|ting)?|estimated?|estimates|place[sd]?)\s+(?:the\s+" + FIGURE_NOUN + r"|it)\s+"
     r"(?:[a-z]+\s+){0,2}?(?:at|as)\s+"
-    r"|\b(?:said|says|say|insists?|insisted|believes?|believed)\s+(?:that\s+)?(?:it|the\s+(?:number|figure|total|toll|count|tally))\s+"
+    r"|\b(?:said|says|say|insists?|insisted|believes?|believed)\s+(?:that\s+)?(?:it|the\s+" + FIGURE_NOUN + r")\s+"
     r"(?:is|was|stands\s+at|stood\s+at|could\s+be|would\s+be)\s+"
-    r"|\bthe\s+(?:true|real|actual|correct|right)\s+(?:number|figure|total|toll|count|tally)(?:\s+[a-z]+)?\s+(?:is|was)\s+)"
+    r"|\bthe\s+(?:true|real|actual|correct|right)\s+" + FIGURE_NOUN + r"(?:\s+[a-z]+)?\s+(?:is|was)\s+)"
     r"[\"“‘']?(?:(?:about|around|roughly|some|nearly|almost|more than|less than|fewer than|at least|up to|as many as"
     r"|as much as|no more than|closer to|nearer|well over|over|under)\s+)?$", re.I)
 
@@ -136,8 +138,7 @@ def changed_from(claim: dict) -> bool:
 # source has since replaced, later in the sentence
 REVISED_LATER_RE = re.compile(
     r"[^.;:]{0,40}?\b(?:raised|lifted|increased|upped|revised|lowered|cut|reduced|updated|upgraded|downgraded)\s+"
-    r"(?:that|it|this|the\s+(?:figure|estimate|number|toll|count|total)|(?:its|their)\s+(?:own\s+)?"
-    r"(?:figure|estimate|count|tally|number|total))\s+(?:\w+\s+)?to\s", re.I)
+    r"(?:that|it|this|(?:the|its|their)\s+(?:own\s+)?" + FIGURE_NOUN + r")\s+(?:\w+\s+)?to\s", re.I)
 
 
 def revised_later(claim: dict) -> bool:
