@@ -55,7 +55,7 @@ _HUMAN_VERB_AFTER = re.compile(
     r"marched|gathered|joined|sought|treated|hospitali[sz]ed|admitted|discharged|rescued|arrested|detained|"
     r"injured|killed|hurt|missing|dead|unaccounted\s+for|tested\s+positive|needed\s+(?:hospital|medical|treatment|care)|"
     r"taken\s+to\s+(?:a\s+|the\s+|\w+\s+)?hospitals?|(?:of\s+them\s+)?in\s+(?:a\s+|an\s+)?(?:critical|serious|stable|"
-    r"intensive|life-threatening)|in\s+hospitals?|on\s+(?:board|site|the\s+site))\b", re.I)
+    r"intensive|life-threatening)|in\s+hospitals?|aboard|onboard|on\s+(?:board|site|the\s+site))\b", re.I)
 # "of those on board were children" says what they are itself; "of them" does not
 _OF_PRONOUN_AFTER = re.compile(r"\s+of\s+(?:them|whom|(?:those|these)(?=\s*[,.;:]|\s+" + _AUX + r"\b))\b", re.I)
 # "About 40 of those on the bus were pupils", "Nearly 70 of them were children"

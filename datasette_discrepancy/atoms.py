@@ -180,6 +180,9 @@ _RATIO_AFTER = re.compile(
 
 
 # "1.2m eggs": a scale before a plural noun, not metres ("a 1.2m wall", "1.2m high")
+_MEASURING_UNIT_AFTER = re.compile(
+    r"[ \t]+(?:minutes?|hours?|seconds|days|weeks|months|miles|kilomet(?:re|er)s|km|metres|meters|feet|yards|"
+    r"inches|nautical\s+miles|mph|km/h|percent|per\s+cent|acres|hectares|tonnes|tons|litres|liters|gallons)\b", re.I)
 _PLURAL_AFTER = re.compile(r"[ \t]+(?!across\b|less\b)[a-z]{2,}[^s\W]?s\b")
 # "one to three days": the start of a range
 _RANGE_WORD_AFTER = re.compile(r"[ \t]+(?:to|or)[ \t]+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b", re.I)
@@ -343,8 +346,10 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
                 and len(dig) == 4 and not (_count_noun_follows(text, end, max_words=2, lower_only=True)
                                            and _PLURAL_AFTER.match(text, end))):
             return None
-        # labels, streets, ages, photo counts
-        if not a.cur and ((prev_cap and _LABEL_BEFORE.search(before)) or
+        # labels, streets, ages, photo counts (a label is followed by no measuring unit:
+        # "Harlan Springs 18 minutes before", "the engine room 25 MILES off")
+        measured = _MEASURING_UNIT_AFTER.match(after) is not None
+        if not a.cur and not measured and ((prev_cap and _LABEL_BEFORE.search(before)) or
                           ((prev_word.lower() in _LABEL_WORDS or prev_word in ("and", "or", "&") or bs.endswith(","))
                            and _LABEL_LOWER.search(before))):
             return None
@@ -359,7 +364,7 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
                 prev_word.lower() in _SEQ_LABELS and _seq_label(text, a.start, end):
             return None   # "day 2 of the festival"
         if prev_cap and a.is_int and val < 1000 and "," not in dig and not a.cur and not a.scaled \
-                and prev_word.lower() not in _HEDGE_WORDS and _CAP_BEFORE.search(before):
+                and not measured and prev_word.lower() not in _HEDGE_WORDS and _CAP_BEFORE.search(before):
             return None   # designations: "Challenger 2", "Tram 81", "News 7"
         if a.is_int and val < 100 and not a.cur and not a.scaled and 2 <= len(prev_word) <= 5 and \
                 prev_word.isupper() and prev_word.isalpha() and prev_word.lower() not in _HEDGE_WORDS and \

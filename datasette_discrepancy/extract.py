@@ -430,6 +430,10 @@ def _finish(text: str, tl: str, layout: Layout, raws: List[_Raw]) -> List[Claim]
             # "2. 61.4%", "3. 1,240 birds" heading a numbered explainer: the next sentence says what it counts
             ns, ne = layout.sentences[sidx + 1]
             ctx = list(dict.fromkeys(ctx + _context(tl, ns, ne, ns, ns)))
+        question = _question_heading(text, ss)
+        if question is not None:
+            # a Q&A explainer's "How many people died?": what its answer's figures count
+            ctx = list(dict.fromkeys(ctx + _context(tl, question[0], question[1], question[0], question[0])))
         out.append(Claim(
             span_start=r.start, span_end=r.end, text=text[r.start:r.end],
             value_low=low, value_high=high, qualifier=r.qual if r.qual in QUALIFIERS else "exact",
@@ -447,6 +451,19 @@ _ITS_ESTIMATE = re.compile(r"\s*(?:Its|Their|His|Her)\s+(?:[a-z-]+\s+){0,2}" + F
 _LIST_HEADING = re.compile(r"(?:\d{1,2}[.)])?\s*[\d$£€][^.!?\n]{0,40}$")
 _FIGURE_ALONE = re.compile(r"\s*(?:\d{1,2}[.)]\s+)?(?:[^A-Za-z]|\b(?:to|and|or|percent|per\s+cent)\b)*$")
 _DISPUTE_BREAK = re.compile(r";|,\s+(?:but|while|whereas|not)\s|\s+but\s|\s[—–]\s")
+
+
+# a question on a line of its own, heading the paragraph that answers it
+_QUESTION_LINE = re.compile(r"\n[ \t]*([^\n]{3,120}\?)[ \t]*\n\s*$")
+
+
+def _question_heading(text: str, start: int) -> Optional[Tuple[int, int]]:
+    """(start, end) of the question heading the paragraph that holds `start`, if any."""
+    paragraph = text.rfind("\n\n", 0, start)
+    if paragraph < 0:
+        return None
+    m = _QUESTION_LINE.search(text, max(0, paragraph - 125), paragraph + 2)
+    return m.span(1) if m else None
 
 
 def _clause_around(sentence: str, offset: int) -> Tuple[int, int]:

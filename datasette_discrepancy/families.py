@@ -30,7 +30,7 @@ UNIT_FAMILIES = {
         "britons", "scots", "danes", "swedes", "finns", "poles", "turks", "greeks", "french", "dutch",
         "swiss", "irish", "chinese", "japanese", "vietnamese", "portuguese", "lebanese",
         # what happened to people, counted: "19 arrests" are 19 people arrested
-        "arrests", "detentions", "injuries", "signatures", "signatories",
+        "arrests", "detentions", "injuries", "signatures", "signatories", "cases", "infections",
         # the popular press's words for people
         "cops", "coppers", "thugs", "yobs", "rioters", "looters", "hooligans", "heroes", "mourners",
     },
@@ -49,7 +49,7 @@ UNIT_FAMILIES = {
     "structures": {"structures", "buildings"},
     "homes": {"homes", "houses", "dwellings", "residences", "households"},
     "area": {"acres", "hectares", "square miles", "square kilometres", "square kilometers", "sq km", "km2"},
-    "length": {"miles", "km", "kilometres", "kilometers", "metres", "meters", "feet", "yards"},
+    "length": {"miles", "nautical miles", "km", "kilometres", "kilometers", "metres", "meters", "feet", "yards"},
     "money": {"usd", "eur", "gbp", "dollars", "euros", "pounds", "yen", "yuan", "rupees"},
     "meals": {"meals", "lunches", "dinners", "breakfasts", "portions"},
     "procedures": {"appointments", "operations", "procedures", "surgeries", "outpatient appointments"},

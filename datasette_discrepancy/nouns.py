@@ -24,6 +24,7 @@ ever even yet again about around over under more most less least such what where
 either neither whether because though although unless once like among amid between within without
 during against toward towards upon via including plus minus i.e e.g etc said says say told according
 last next ago later earlier first initially originally previously
+off aboard onboard out up down away back ahead behind above below beyond inside outside through throughout
 """.split())
 _NONHEAD = {"more", "additional", "other", "new", "extra", "further", "fewer", "less", "total",
             "estimated", "initial", "so", "or", "some", "many", "much", "own", "odd", "strong",
@@ -105,6 +106,8 @@ def _noun_after(text: str, pos: int, limit: int, allow_of: bool, vague: bool = F
             p = hm.end()
         else:
             u = normalize_unit(w1)
+            if hm.group(2) and normalize_unit(w1 + " " + hm.group(2).lower()) in MEASURE_UNITS:
+                u = normalize_unit(w1 + " " + hm.group(2).lower())   # "a 250-square-mile area"
             return u, w1 if not hm.group(2) else hm.group(0)[1:], hm.end()
     had_of = False
     pm_ = _PARTITIVE.match(text, p)

@@ -65,7 +65,7 @@ def own_estimate(claim: dict) -> bool:
 # the figure is given for the quantity the text was just talking about
 REFERS_BACK_RE = re.compile(
     r"(?:\b(?:put(?:s|ting)?|estimated?|estimates|place[sd]?)\s+(?:the\s+" + FIGURE_NOUN + r"|it)\s+"
-    r"(?:[a-z]+\s+){0,2}?(?:at|as)\s+"
+    r"(?:of\s+[a-z]+\s+(?:[a-z]+\s+)?)?(?:[a-z]+\s+){0,2}?(?:at|as)\s+"
     r"|\b(?:said|says|say|insists?|insisted|believes?|believed)\s+(?:that\s+)?(?:it|the\s+" + FIGURE_NOUN + r")\s+"
     r"(?:is|was|stands\s+at|stood\s+at|could\s+be|would\s+be)\s+"
     r"|\bthe\s+(?:true|real|actual|correct|right)\s+" + FIGURE_NOUN + r"(?:\s+[a-z]+)?\s+(?:is|was)\s+)"
@@ -98,11 +98,23 @@ def rival_estimates(a: dict, b: dict) -> bool:
         return True   # "62,000 had crossed, far more than the UN's figure of 38,000"
     if COLON_SOURCE_RE.search(between) and COLON_SOURCE_RE.search(sentence[:start]):
         return True   # "Police: about 1,800 stranded; drivers' group: more than 3,000"
-    # "..., but the Red Cross said", "nurses say 3,000 ..., hospital says 1,100"
-    if not (CONTRAST_RE.search(between) or "," in between) or not REPORTING_RE.search(between):
+    # "..., but the Red Cross said", "nurses say 3,000 ..., hospital says 1,100":
+    # a source reporting after the break ("60 people have reported symptoms;
+    # eight are in hospital" is one source's two figures)
+    breaks = [m.start() for m in (CONTRAST_RE.search(between), re.search(",", between)) if m]
+    if not breaks or not REPORTING_RE.search(between, min(breaks)):
         return False
     clause = CLAUSE_BREAK_RE.split(sentence[:start])[-1] if start > 0 else ""
-    return bool(REPORTING_RE.search(clause))
+    if REPORTING_RE.search(clause):
+        return True
+    # "Three crew members died and one is missing; the seafarers' union counts
+    # four dead": a named source's figure set against the article's own
+    return bool(NAMED_SOURCE_AFTER_RE.search(between))
+
+
+NAMED_SOURCE_AFTER_RE = re.compile(r"(?:;|\bbut)\s+(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,5}?\s+"
+                                   r"(?:says|said|counts|counted|puts|put|estimates|reckons|claims|insists)\s+"
+                                   r"(?:(?:that\s+)?(?:it|the\s+" + FIGURE_NOUN + r")\s+(?:is|was|at)\s+)?[^\s;,.]*\s*$")
 
 
 def _one_sentence(a: dict, b: dict) -> bool:

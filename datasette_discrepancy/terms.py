@@ -37,7 +37,7 @@ PREDICATE_STEMS = {
                  "dispatched", "headed", "heading"},
     "hospitalised": {"hospital", "hospitals", "hospitalised", "hospitalized", "hospitalisation",
                      "hospitalization", "admitted"},
-    "critical": {"critical", "serious", "intensive", "life-threatening"},
+    "critical": {"critical", "critically", "serious", "seriously", "intensive", "life-threatening"},
     "aboard": {"aboard", "board", "onboard", "carrying", "carried"},
     "spilled": {"spilled", "spill", "spills", "leaked", "leak", "leaks", "escaped", "released"},
     "compromised": {"stolen", "stole", "steal", "accessed", "exposed", "breached", "compromised",
@@ -46,7 +46,7 @@ PREDICATE_STEMS = {
                   "cancellations", "postponed", "suspended", "axed", "axe", "axes", "axing", "scrapped", "scrap",
                   "scrapping"},
     "sickened": {"sickened", "sickens", "sickening", "sick", "ill", "illness", "illnesses", "infected",
-                 "infection", "infections",
+                 "infection", "infections", "symptoms", "symptom",
                  "poisoned", "poisoning"},
     "culled": {"culled", "cull", "culling", "slaughtered", "gassed", "euthanised", "euthanized"},
     "treated": {"treated", "treating", "treatment"},
@@ -130,13 +130,16 @@ def claim_terms(claim: dict) -> Counter:
             if term in PREDICATE_STEMS:
                 weight *= 2.0
             terms[term] += weight
-    if not terms and claim.get("context"):
-        # a figure heading a numbered explainer ("2. 61.4%", "3. 1,240 birds"):
-        # the words extraction found in the sentence after it, at half weight
+    if claim.get("context"):
+        # words extraction found beyond the sentence: the one after a figure
+        # heading a numbered explainer ("2. 61.4%", "3. 1,240 birds"), at half
+        # weight; a Q&A heading's question ("How many people died?"), faintly
+        faint = 0.5 if not terms else 0.25
+        own = {normalise_word(w) for w in TOKEN_RE.findall(sentence)}
         for word in TOKEN_RE.findall(claim["context"]):
             term = normalise_word(word)
-            if term and term not in unit_words:
-                terms[term] += 0.5
+            if term and term not in unit_words and term not in own:
+                terms[term] += faint * (2.0 if term in PREDICATE_STEMS and faint < 0.5 else 1.0)
     return terms
 
 
@@ -174,6 +177,7 @@ _PHRASE_RE = re.compile(
     r"\b(?:(?P<evacuated>(?:left|leave|leaving|fled|flee|fleeing|forced\s+(?:out\s+)?(?:of|from)|driven\s+(?:out\s+)?(?:of|from)|"
     r"ordered\s+(?:out\s+)?(?:of|from))\s+(?:their|his|her)\s+homes?)"
     r"|(?P<cancelled>call(?:ed|s)?\s+off)"
+    r"|(?P<sickened>(?:struck|laid)\s+down|f[ae]ll(?:s|ing|en)?\s+ill)"
     # "people we cannot find", "still under the rubble": the missing
     r"|(?P<missing>(?:can(?:not|'t|’t)|could\s*(?:not|n't|n’t)|unable\s+to)\s+(?:find|locate|trace|reach)"
     r"|(?:under|beneath)\s+the\s+(?:mud|rubble|debris|snow|ruins|wreckage)))\b", re.I)

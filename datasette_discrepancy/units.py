@@ -102,6 +102,7 @@ SYNONYMS = {
     "kwh": "kilowatt hours",
     "square kilometers": "square km", "square kilometres": "square km", "sq km": "square km",
     "sq miles": "square miles", "sq mi": "square miles", "mi": "miles",
+    "nm": "nautical miles", "nmi": "nautical miles", "nautical mile": "nautical miles",
     "meters": "metres", "m": "metres",
     "foots": "feet", "ft": "feet",
     "per cent": "percent", "pct": "percent", "%": "percent",
@@ -138,6 +139,7 @@ def normalize_unit(phrase: Optional[str]) -> Optional[str]:
 # Measurement units: normalised unit -> (canonical unit, factor).
 CANONICAL = {
     "miles": ("km", 1.609344),
+    "nautical miles": ("km", 1.852),
     "km": ("km", 1.0),
     "metres": ("km", 0.001),
     "feet": ("km", 0.0003048),
@@ -265,7 +267,7 @@ COUNT_NOUNS = set(_COUNT.split())
 # Multi-word count nouns (checked before single words).
 COMPOUND_NOUNS = {
     "service members", "service member", "police officers", "police officer",
-    "asylum seekers", "asylum seeker", "square miles", "square mile",
+    "asylum seekers", "asylum seeker", "square miles", "square mile", "nautical miles", "nautical mile",
     "square kilometers", "square kilometres", "square kilometer", "square kilometre",
     "percentage points", "percentage point", "per cent", "first responders",
     "human beings", "miles per hour", "kilometers per hour", "kilometres per hour",

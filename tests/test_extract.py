@@ -274,6 +274,43 @@ def test_two_units_one_quantity():
     assert (c.text, c.value_low, c.unit) == ("50 mph (80 km/h)", 50, "mph")
 
 
+def test_nautical_miles_and_hyphenated_area_units():
+    c = one("The ship was about 22 nautical miles (40 km) off the islands.")
+    assert c.unit == "nautical miles" and c.canonical_low == pytest.approx(40.744)
+    c = one("The ship was 22 nm off the islands.")
+    assert c.unit == "nautical miles" and c.canonical_unit == "km"
+    c = one("Crews held a 250-square-mile fire line.")
+    assert c.unit == "square miles" and c.canonical_low == pytest.approx(647.497, rel=1e-3)
+
+
+@pytest.mark.parametrize("sentence,expr,unit", [
+    # a place's name before a figure with a measuring unit labels nothing
+    ("Warning sirens sounded in Harlan Springs 18 minutes before the tornado struck.", "18", "minutes"),
+    ("The fire broke out in the engine room 25 MILES off the Serrat Islands.", "25", "miles"),
+])
+def test_a_measured_figure_after_a_name_is_a_claim(sentence, expr, unit):
+    claims = {c.text: c for c in extract_claims(sentence)}
+    assert claims[expr].unit == unit
+
+
+def test_designations_still_are_not_claims():
+    assert extract_claims("Take Route 66 past Tram 81; Windows 10 users may see Gate 4.") == []
+
+
+def test_a_question_heading_says_what_its_answer_counts():
+    text = ("The tornadoes: what we know\n\nHow many people died?\n\nThe state's count stood at 23 on "
+            "Wednesday, up from the 14 first reported. Of the 23 victims, 15 were in mobile homes.\n\n"
+            "Were the warnings good enough?\n\nSirens sounded 18 minutes before it struck.")
+    claims = extract_claims(text)
+    count, sirens = claims[0], claims[-1]
+    assert (count.text, sirens.text) == ("23", "18")
+    assert "died" in count.context
+    assert "died" not in sirens.context and "warnings" in sirens.context
+    # grouping weighs the question's words faintly, below the sentence's own
+    terms = claim_terms({"sentence": count.sentence, "text": "23", "context": " ".join(count.context)})
+    assert 0 < terms["death"] < terms["stood"]
+
+
 def test_canonical_units():
     c = one("The fire burned 1,000 acres.")
     assert c.canonical_unit == "hectares" and c.canonical_low == pytest.approx(404.69, rel=1e-3)
@@ -717,6 +754,9 @@ UNIT_CASES = [
     # "cops" and "policemen" are police officers
     ("Two cops were hurt when the crowd surged.", "Two", "officers"),
     ("Some 40 policemen guarded the embassy.", "Some 40", "officers"),
+    # a preposition after the figure is no noun: those aboard are people
+    ("Fire on cruise ship with more than 3,000 aboard kills two off Serrat Islands", "more than 3,000", "people"),
+    ("Fire on cruise ship with more than 3,000 aboard kills two off Serrat Islands", "two", "people"),
 ]
 
 

@@ -180,6 +180,13 @@ def test_rival_estimates_without_but():
     # two quantities, not two estimates
     ("The ferry carried 300 passengers and 40 crew, not counting drivers.", "300", "40", False),
     ("Key figures: 300 rescued; 12 still missing", "300", "12", False),
+    # one source's two figures: "reported" is what happened to them, not a second source
+    ("The institute says at least 60 people have reported symptoms; eight are in hospital", "at least 60",
+     "eight", False),
+    # a named source's figure set against the article's own
+    ("Three crew members died and one is missing, presumed dead; the seafarers' union counts four dead.",
+     "Three", "four", True),
+    ("Three crew members died and two were hurt; four are still missing", "Three", "four", False),
 ])
 def test_disputed_and_colon_sourced_figures_are_rival_estimates(sentence, first, second, rivals):
     a = {"article_id": 1, "sentence": sentence, "text": first}
@@ -316,6 +323,8 @@ def test_an_article_that_disputes_a_quantity_lines_up_its_other_sources(third_so
     ("Researchers say the true figure is closer to 520 million euros.", "closer to 520 million", True),
     ("Police said 40 people died.", "40", False),
     ("The union put 300 members on strike.", "300", False),
+    # "the number of people infected": still the quantity the text was on
+    ("Its president told MNA, putting the number of people infected at around 5,000.", "around 5,000", True),
 ])
 def test_a_figure_given_for_the_number_refers_back(sentence, text, refers):
     assert grouping.refers_back({"sentence": sentence, "text": text}) is refers
@@ -344,6 +353,9 @@ def test_the_number_a_rival_source_puts_joins_the_quantity_it_refers_to():
     ("Organisers called off 12 concerts.", "12", "cancelled"),
     ("\"There are more than 70 people we cannot find,\" the mayor said.", "more than 70", "missing"),
     ("Rescuers believe about 30 people are still under the rubble.", "about 30", "missing"),
+    ("At least 60 people have reported symptoms since Saturday.", "At least 60", "sickened"),
+    ("BUG WATER: 1,000-PLUS STRUCK DOWN", "1,000-PLUS", "sickened"),
+    ("At least 27 people were injured, six of them seriously.", "six", "critical"),
 ])
 def test_phrases_say_what_happened(sentence, text, stem):
     assert stem in grouping.claim_terms({"sentence": sentence, "text": text})
@@ -528,6 +540,8 @@ def test_what_a_toll_rose_by_is_no_figure_of_the_toll(sentence, text, counted):
     ("arrests", "people"), ("thugs", "protesters"), ("police officers", "officers"),
     ("colleagues", "people"), ("britons", "nationals"), ("italians", "people"), ("technicians", "workers"),
     ("lunches", "meals"), ("appointments", "operations"), ("peacekeepers", "troops"), ("guard members", "soldiers"),
+    # an outbreak's cases and infections are people who fell ill
+    ("cases", "people"), ("infections", "patients"), ("nautical miles", "km"),
 ])
 def test_nouns_for_the_same_kind_of_thing_are_one_family(a, b):
     assert grouping.unit_family(a) == grouping.unit_family(b)
