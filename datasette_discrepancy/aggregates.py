@@ -14,7 +14,8 @@ import sys
 from collections import defaultdict
 
 from . import db as dblayer
-from .compare import DEFAULT_APPROX_TOLERANCE, DEFAULT_WINDOW_DAYS, _date, assess, interval, source, source_key
+from .compare import (DEFAULT_APPROX_TOLERANCE, DEFAULT_WINDOW_DAYS, _date, assess, earlier_figures, interval, source,
+                      source_key)
 from .units import convert_figure
 
 # Below this many claims the pairwise compare.assess is quick enough.
@@ -64,6 +65,7 @@ def assess_columns(ids, lows, highs, qualifiers, units, retrospectives, sources,
                 return None
         bounds.append(found)
     n = len(ids)
+    retrospectives = earlier_figures(lows, highs, retrospectives, published, [s[0] for s in sources])
     current = [i for i in range(n) if not retrospectives[i]]
     retro = [i for i in range(n) if retrospectives[i]]
     # Intervals with lo > hi (e.g. "less than 800" stored as 800/800) are

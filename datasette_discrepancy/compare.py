@@ -6,6 +6,7 @@ article's `outlet` and `published`.
 """
 import datetime
 import math
+from collections import defaultdict
 from typing import Dict, List, Optional, Tuple
 
 from .units import CANONICAL, canonical
@@ -118,11 +119,15 @@ def assess(
       quotes the earlier figure); later reports supersede earlier ones.
     conflicting: incompatible figures from different sources in the same window.
     """
-    current = [c for c in claims if not c.get("retrospective")]
+    earlier = earlier_figures([c.get("value_low") for c in claims], [c.get("value_high") for c in claims],
+                              [c.get("retrospective") for c in claims],
+                              [(c.get("published") or "")[:10] or None for c in claims],
+                              [source(c)[0] for c in claims])
+    current = [c for c, was in zip(claims, earlier) if not was]
     conflicts: Dict[int, int] = {c["id"]: 0 for c in claims}
-    superseded = set(c["id"] for c in claims if c.get("retrospective"))
+    superseded = set(c["id"] for c, was in zip(claims, earlier) if was)
     disagreement = any(
-        not compatible(r, c, approx_tolerance) or _restated(r, c) for r in claims if r.get("retrospective")
+        not compatible(r, c, approx_tolerance) or _restated(r, c) for r, was in zip(claims, earlier) if was
         for c in current
     )
     for i, a in enumerate(current):
@@ -138,6 +143,24 @@ def assess(
                 if (older.get("published") or "") < (newer.get("published") or ""):
                     superseded.add(older["id"])
     return verdict(claims, conflicts, superseded, disagreement)
+
+
+def earlier_figures(lows, highs, retrospectives, published, outlets) -> List[bool]:
+    """Per claim, whether it is an earlier figure: retrospective itself, or
+    the very figure an outlet's update of the same day quotes as the earlier
+    one ("81 patients, up from 64" makes another outlet's 64 of that morning
+    an earlier figure, not a rival one)."""
+    figures = list(zip(lows, highs))
+    current_of = defaultdict(set)  # (outlet, day) -> its current figures
+    for figure, retro, day, outlet in zip(figures, retrospectives, published, outlets):
+        if not retro:
+            current_of[(outlet, day)].add(figure)
+    quoted = set()  # (figure, day) quoted as earlier against another current figure of that day
+    for figure, retro, day, outlet in zip(figures, retrospectives, published, outlets):
+        if retro and current_of[(outlet, day)] - {figure}:
+            quoted.add((figure, day))
+    return [bool(retro) or (figure, day) in quoted
+            for figure, retro, day in zip(figures, retrospectives, published)]
 
 
 def _restated(earlier: dict, current: dict) -> bool:

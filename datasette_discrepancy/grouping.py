@@ -188,12 +188,34 @@ OUTAGE_WORD_RE = re.compile(r"\b(?:%s)\b" % "|".join(sorted(PREDICATE_STEMS["out
 
 def _counted_family(claim: dict, unit: str) -> Optional[str]:
     """The unit's family, but homes or people left without power ("1.3 million
-    homes lost power") are the supply's customers."""
+    homes lost power") are the supply's customers, and a yearly rate ("kill
+    about 70 people a year") counts its own kind: a background figure, never
+    the story's event."""
     family = unit_family(unit)
     if family in SUPPLIED_FAMILIES and OUTAGE_WORD_RE.search(claim.get("sentence") or ""):
         if _own_predicate(claim.get("terms") or claim_terms(claim)) == "outage":
             return "customers"
+    if family != "money" and _yearly_rate(claim):
+        return family + " a year"
     return family
+
+
+# "about 70 people a year on average", "1,200 tornadoes in a typical year", "each year, about 70 die"
+YEARLY_AFTER_RE = re.compile(r"[^;:.\d\u2014]{0,60}?\b(?:(?:(?<!\bin\s)a|per|each|every)\s+year|annually|yearly|"
+                             r"in\s+(?:an?\s+)?(?:average|typical|normal|ordinary)\s+year)\b", re.I)
+YEARLY_BEFORE_RE = re.compile(r"\b(?:(?:each|every|per)\s+year|annually|in\s+(?:an?\s+)?(?:average|typical|normal|"
+                              r"ordinary)\s+year)\b[^;:.\d\u2014]{0,60}$", re.I)
+
+
+def _yearly_rate(claim: dict) -> bool:
+    sentence = claim.get("sentence") or ""
+    if "year" not in sentence and "annual" not in sentence.lower():
+        return False
+    at = offset_in_sentence(claim)
+    if at < 0:
+        return False
+    end = at + len(claim.get("text") or "")
+    return bool(YEARLY_AFTER_RE.match(sentence, end) or YEARLY_BEFORE_RE.search(sentence, max(0, at - 80), at))
 
 
 def assign_article(claims: Sequence[dict], measures: List[Measure], threshold: float = THRESHOLD) -> List[Optional[int]]:

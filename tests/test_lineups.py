@@ -761,6 +761,47 @@ def test_sources_disputing_a_figure_in_one_article_conflict():
     assert compare.assess([claim(1, 11, None, "2025-09-09"), claim(2, 8, None)])[0] == "revised"
 
 
+@pytest.mark.parametrize("sentence,text,yearly", [
+    ("Tornadoes kill about 70 people in the United States in an average year.", "about 70", True),
+    ("Tornadoes kill about 70 people there a year on average.", "about 70", True),
+    ("Each year, about 3,000 people drown in the country's rivers.", "about 3,000", True),
+    ("The tornadoes killed 23 people, the most in a year since 2011.", "23", False),
+    ("The storm killed 23 people on Sunday.", "23", False),
+    # money "a year" is often part of what the figure is (a salary), not a background rate
+    ("The chief executive is paid $2.3 million a year.", "$2.3 million", False),
+])
+def test_a_yearly_rate_lines_up_only_with_yearly_rates(sentence, text, yearly):
+    unit = "usd" if text.startswith("$") else "people"
+    claim = {"story": 1, "unit": unit, "sentence": sentence, "text": text, "past_year": None}
+    assert grouping.block_of(claim)[1].endswith(" a year") is yearly
+
+
+def test_a_figure_an_update_of_the_same_day_quotes_as_earlier_is_superseded():
+    from datasette_discrepancy import aggregates
+
+    def claim(i, value, outlet, published, retrospective=0):
+        return dict(id=i, value_low=value, value_high=value, qualifier="exact", outlet=outlet, published=published,
+                    attribution=None, retrospective=retrospective)
+
+    # the wire's 64 patients in the morning; the local station's "81, up from 64" that afternoon
+    hospital = [claim(1, 64, "Wire", "2027-04-12"), claim(2, 81, "Station", "2027-04-12"),
+                claim(3, 64, "Station", "2027-04-12", retrospective=1)]
+    assessment, statuses = compare.assess(hospital)
+    assert assessment == "revised" and statuses[1] == "superseded" and statuses[2] == "agrees"
+    # the large-measure path agrees
+    padded = hospital + [claim(10 + i, 81, "Paper %d" % i, "2027-04-13") for i in range(12)]
+    assert aggregates.assess_claims(padded) == compare.assess(padded)
+    assert aggregates.assess_claims(padded)[1][1] == "superseded"
+    # quoted days later, a same-day dispute stays one
+    crowd = [claim(1, 480, "Agency", "2025-08-11"), claim(2, 600, "Daily", "2025-08-11"),
+             claim(3, 612, "Review", "2025-08-14"), claim(4, 480, "Review", "2025-08-14", retrospective=1)]
+    assert compare.assess(crowd)[0] == "conflicting"
+    # an article quoting two earlier figures and no current one supersedes nothing
+    share = [claim(1, 18, "TV", "2025-03-10"), claim(2, 23, "Gazette", "2025-03-10", retrospective=1),
+             claim(3, 18, "Gazette", "2025-03-10", retrospective=1)]
+    assert compare.assess(share)[1][1] == "agrees"
+
+
 def test_neighbouring_small_counts_disagree():
     def claim(i, value, published):
         return dict(id=i, value_low=value, value_high=value, qualifier="exact", outlet="A" if i == 1 else "B",
