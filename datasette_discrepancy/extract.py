@@ -405,6 +405,9 @@ def _finish(text: str, tl: str, layout: Layout, raws: List[_Raw]) -> List[Claim]
                     (any(map(all_.__contains__, _RETRO_AFTER_KEYS)) and _RETRO_AFTER.match(al)) or \
                     reported_earlier(text, ss, r.start, r.end, se):
                 retro = True
+            elif out and out[-1].retrospective and out[-1].span_end >= ss and \
+                    _PREPOSITION_BETWEEN.fullmatch(text, out[-1].span_end, r.start):
+                retro = True   # "up from 140,000 in five": the earlier figure's own details
         # attribution: the figure's own clause when sources dispute in one sentence
         # ("the city says 16 are missing; the managers say no more than five"), else the sentence's
         if sidx not in attr_cache:
@@ -446,6 +449,7 @@ def _finish(text: str, tl: str, layout: Layout, raws: List[_Raw]) -> List[Claim]
     return out
 
 
+_PREPOSITION_BETWEEN = re.compile(r"\s+(?:[a-z]+\s+)?(?:in|across|at|from|over)\s+")
 _ITS_ESTIMATE = re.compile(r"\s*(?:Its|Their|His|Her)\s+(?:[a-z-]+\s+){0,2}" + FIGURE_NOUN + r"s?\b")
 # a short line opening with the figure, with no full stop: a list's heading
 _LIST_HEADING = re.compile(r"(?:\d{1,2}[.)])?\s*[\d$£€][^.!?\n]{0,40}$")

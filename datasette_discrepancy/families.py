@@ -63,7 +63,7 @@ _FAMILY_OF = {unit: family for family, units in UNIT_FAMILIES.items() for unit i
 # outage's 19 hours, a closure's three days are figures outlets report.)
 INCIDENTAL_UNITS = {
     "years", "year", "seconds", "times",
-    "photos", "points", "o'clock",
+    "photos", "o'clock",
 }
 
 

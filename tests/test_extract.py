@@ -147,6 +147,19 @@ def test_change_is_two_figures_the_earlier_retrospective():
     assert {c.unit for c in claims} == {"people"}
 
 
+@pytest.mark.parametrize("sentence,retrospective", [
+    # "to X from Y": the figure after "from" is the earlier one
+    ("Deaths climbed to 1,011 from 631 on Monday.", [False, True]),
+    ("Prices rose to $4 from $3.50 a gallon.", [False, True]),
+    ("The army moved 200 people to shelters from 3 villages.", [False, False]),
+    # the earlier figure's own details are earlier too: "up from 140,000 in five"
+    ("The notice now covers about 185,000 households in seven districts, up from 140,000 in five this morning.",
+     [False, False, True, True]),
+])
+def test_what_a_change_started_from_is_earlier(sentence, retrospective):
+    assert [c.retrospective for c in extract_claims(sentence)] == retrospective
+
+
 @pytest.mark.parametrize("sentence,expr", [
     ("Gen. Smith said the figure was far higher than the 800 to 1,000 initially forecast.", "800 to 1,000"),
     ("They will deploy 5,200 troops instead of initial 800.", "800"),

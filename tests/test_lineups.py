@@ -761,6 +761,13 @@ def test_sources_disputing_a_figure_in_one_article_conflict():
     assert compare.assess([claim(1, 11, None, "2025-09-09"), claim(2, 8, None)])[0] == "revised"
 
 
+def test_points_other_than_a_score_line_up():
+    # "the city has opened 14 distribution points": counted like anything else
+    claim = {"story": 1, "unit": "points", "sentence": "The city has opened 14 distribution points.", "text": "14",
+             "past_year": None}
+    assert grouping.block_of(claim) == (1, "points", None)
+
+
 @pytest.mark.parametrize("sentence,text,yearly", [
     ("Tornadoes kill about 70 people in the United States in an average year.", "about 70", True),
     ("Tornadoes kill about 70 people there a year on average.", "about 70", True),
