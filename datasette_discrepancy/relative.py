@@ -26,8 +26,8 @@ _CHANGE_BEFORE = re.compile(
 _RETRO_BEFORE = re.compile(
     r"\b(?:initial(?:ly)?|original(?:ly)?|previous(?:ly)?|earlier|prior|instead\s+of|"
     r"up\s+from|down\s+from|compared\s+(?:with|to)|from\s+an?\s+(?:earlier|initial|previous)|"
-    r"(?:last|the\s+previous)\s+(?:week|month|year)'?s?|had\s+been|was\s+(?:initially|originally|first))"
-    r"(?:\s+(?!is\b|was\b|are\b|were\b|that\b|would\b|will\b)[\w’'-]+){0,2}?\s*[\"“‘']?$"
+    r"(?:last|the\s+previous)\s+(?:week|month|year)'?s?|had\s+been(?!\s+[a-z]+ing\b)|was\s+(?:initially|originally|first))"
+    r"(?:\s+(?!is\b|was\b|are\b|were\b|that\b|would\b|will\b|and\b|or\b|but\b)[\w’'-]+){0,2}?\s*[\"“‘']?$"
     # "down from a peak of 640,000"
     r"|\b(?:up|down)\s+from(?:\s+[a-z]+){0,3}\s*[\"“‘']?$"
     # an earlier report in the past perfect: "had forecast at 12 to 15 feet",

@@ -152,6 +152,10 @@ def test_change_is_two_figures_the_earlier_retrospective():
     ("Deaths climbed to 1,011 from 631 on Monday.", [False, True]),
     ("Prices rose to $4 from $3.50 a gallon.", [False, True]),
     ("The army moved 200 people to shelters from 3 villages.", [False, False]),
+    # "had been" dates an earlier figure, not an ongoing state: "had been drifting 40 kilometres off"
+    ("The toll had been 12 on Monday.", [True]),
+    ("The ship had been drifting 40 kilometres off the coast.", [False]),
+    ("The state said about 640 homes had been destroyed and more than 1,900 damaged.", [False, False]),
     # the earlier figure's own details are earlier too: "up from 140,000 in five"
     ("The notice now covers about 185,000 households in seven districts, up from 140,000 in five this morning.",
      [False, False, True, True]),
