@@ -51,6 +51,7 @@ PREDICATE_STEMS = {
     "culled": {"culled", "cull", "culling", "slaughtered", "gassed", "euthanised", "euthanized"},
     "treated": {"treated", "treating", "treatment"},
     "trapped": {"trapped", "stranded", "buried"},
+    "airlifted": {"airlifted", "airlift", "airlifts", "airlifting", "winched", "helicoptered"},
     "diverted": {"diverted", "diversion", "diversions", "rerouted"},
     "vaccinated": {"vaccinated", "vaccination", "vaccinations", "jabs", "immunised", "immunized"},
     "outage": {"power", "electricity", "blackout", "blackouts", "outage", "outages", "powerless"},
@@ -76,6 +77,7 @@ def normalise_word(word: str) -> Optional[str]:
     return word
 
 
+ASIDE_RE = re.compile(r",\s*(?:among\s+them|including|(?:many|most|some|all|several)\s+of\s+them)\b[^,;.()]*", re.I)
 CLAUSE_BREAK_RE = re.compile(r"[;:()\u2014\u2013]|,\s|\s-\s|\b(?:and|but|while|whereas|as|after|before|though|although)\b", re.I)
 TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]")
 
@@ -116,6 +118,10 @@ def claim_terms(claim: dict) -> Counter:
     clause_start = breaks[at - 1] if at else 0
     at = bisect.bisect_left(breaks, figure_end)
     clause_end = breaks[at] if at < len(breaks) else len(sentence)
+    # "At least 60 people, among them injured and elderly passengers, had been
+    # flown ...": an aside describes the counted, it does not say what befell them
+    asides = [m.span() for m in ASIDE_RE.finditer(sentence) if not m.start() <= position < m.end()] \
+        if "," in sentence else ()
     before = bisect.bisect_left(starts, position)  # words starting before the figure
     after = bisect.bisect_left(starts, figure_end)  # ... and from its end on
     # the words before the figure nearest first, then those after it
@@ -126,6 +132,8 @@ def claim_terms(claim: dict) -> Counter:
                 continue
             weight = 1.0 / (1.0 + distance / 3.0)
             if not (clause_start <= starts[i] < clause_end):
+                weight *= 0.25
+            if asides and any(a <= starts[i] < b for a, b in asides):
                 weight *= 0.25
             if term in PREDICATE_STEMS:
                 weight *= 2.0
@@ -177,6 +185,7 @@ _PHRASE_RE = re.compile(
     r"\b(?:(?P<evacuated>(?:left|leave|leaving|fled|flee|fleeing|forced\s+(?:out\s+)?(?:of|from)|driven\s+(?:out\s+)?(?:of|from)|"
     r"ordered\s+(?:out\s+)?(?:of|from))\s+(?:their|his|her)\s+homes?)"
     r"|(?P<cancelled>call(?:ed|s)?\s+off)"
+    r"|(?P<airlifted>flown\s+(?:by\s+helicopter|off|out))"
     r"|(?P<sickened>(?:struck|laid)\s+down|f[ae]ll(?:s|ing|en)?\s+ill)"
     # "people we cannot find", "still under the rubble": the missing
     r"|(?P<missing>(?:can(?:not|'t|’t)|could\s*(?:not|n't|n’t)|unable\s+to)\s+(?:find|locate|trace|reach)"

@@ -361,6 +361,13 @@ def test_phrases_say_what_happened(sentence, text, stem):
     assert stem in grouping.claim_terms({"sentence": sentence, "text": text})
 
 
+def test_an_aside_describes_the_counted_but_says_nothing_of_what_befell_them():
+    sentence = ("At least 60 people, among them injured and elderly passengers, had been flown by helicopter "
+                "to hospital.")
+    terms = grouping.claim_terms({"sentence": sentence, "text": "At least 60"})
+    assert max(("injured", "airlifted", "hospitalised"), key=terms.get) == "airlifted"
+
+
 def test_one_figure_reached_from_two_different_earlier_ones_is_two_quantities():
     zone = "The authorities widened the exclusion zone from 8 km to 12 km around the crater."
     column = "The institute revised its figure for the ash column to 12 km, up from the 9 km it first gave."
