@@ -39,12 +39,13 @@ def assess_claims(claims, window_days=DEFAULT_WINDOW_DAYS, approx_tolerance=DEFA
         [c.get("retrospective") for c in claims],
         [source(c) for c in claims],
         [c.get("published") for c in claims],
+        [c.get("outlet") for c in claims],
         approx_tolerance,
     )
     return assess(claims, window_days, approx_tolerance) if result is None else result
 
 
-def assess_columns(ids, lows, highs, qualifiers, units, retrospectives, sources, published,
+def assess_columns(ids, lows, highs, qualifiers, units, retrospectives, sources, published, outlets,
                    approx_tolerance=DEFAULT_APPROX_TOLERANCE):
     """assess_claims (window of one day) of claims given column by column, or
     None when only the pairwise compare.assess will do (a date not in
@@ -65,7 +66,7 @@ def assess_columns(ids, lows, highs, qualifiers, units, retrospectives, sources,
                 return None
         bounds.append(found)
     n = len(ids)
-    retrospectives = earlier_figures(lows, highs, retrospectives, published, [s[0] for s in sources])
+    retrospectives = earlier_figures(lows, highs, retrospectives, published, outlets)
     current = [i for i in range(n) if not retrospectives[i]]
     retro = [i for i in range(n) if retrospectives[i]]
     # Intervals with lo > hi (e.g. "less than 800" stored as 800/800) are
@@ -310,7 +311,7 @@ def _assess_measure(db, measure_id):
     result = None
     if len(ids) > PAIRWISE_MAX:
         sources = [source_key(outlet, attribution) for outlet, attribution in zip(outlets, attributions)]
-        result = assess_columns(ids, lows, highs, qualifiers, units, retrospectives, sources, published)
+        result = assess_columns(ids, lows, highs, qualifiers, units, retrospectives, sources, published, outlets)
     if result is None:
         result = assess([ClaimRow(values) for values in zip(*columns)])
     return result[0], result[1], list(zip(ids, stored))

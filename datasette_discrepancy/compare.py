@@ -104,6 +104,10 @@ def source_key(outlet: Optional[str], attribution: Optional[str]) -> Tuple[Optio
     attribution = (attribution or "").strip().lower()
     if attribution.startswith("the "):
         attribution = attribution[4:]
+    if len(attribution.split()) >= 2:
+        # a named source is one source whichever outlet quotes it: the mayor's
+        # "about 30" in the morning and "about a dozen" that afternoon is an update
+        return None, attribution
     return outlet, attribution
 
 
@@ -122,7 +126,7 @@ def assess(
     earlier = earlier_figures([c.get("value_low") for c in claims], [c.get("value_high") for c in claims],
                               [c.get("retrospective") for c in claims],
                               [(c.get("published") or "")[:10] or None for c in claims],
-                              [source(c)[0] for c in claims])
+                              [c.get("outlet") for c in claims])
     current = [c for c, was in zip(claims, earlier) if not was]
     conflicts: Dict[int, int] = {c["id"]: 0 for c in claims}
     superseded = set(c["id"] for c, was in zip(claims, earlier) if was)

@@ -816,6 +816,20 @@ def test_a_figure_an_update_of_the_same_day_quotes_as_earlier_is_superseded():
     assert compare.assess(share)[1][1] == "agrees"
 
 
+def test_a_named_source_quoted_by_two_outlets_is_one_source():
+    def claim(i, value, outlet, attribution):
+        return dict(id=i, value_low=value, value_high=value, qualifier="approximately", outlet=outlet,
+                    published="2027-04-12", attribution=attribution, retrospective=0)
+
+    # the mayor's "about 30" unaccounted for in the morning wire, "about a dozen" on the afternoon news
+    mayor = [claim(1, 30, "Wire", "Mayor Carla Menifee"), claim(2, 12, "Station", "Mayor Carla Menifee")]
+    assert compare.assess(mayor)[0] == "revised"
+    # two sources, or one outlet's figure against another's, still conflict
+    assert compare.assess([claim(1, 30, "Wire", "Mayor Carla Menifee"), claim(2, 12, "Station", "the sheriff's office")
+                           ])[0] == "conflicting"
+    assert compare.assess([claim(1, 30, "Wire", None), claim(2, 12, "Station", None)])[0] == "conflicting"
+
+
 def test_neighbouring_small_counts_disagree():
     def claim(i, value, published):
         return dict(id=i, value_low=value, value_high=value, qualifier="exact", outlet="A" if i == 1 else "B",
