@@ -7,8 +7,9 @@ words around them: what was counted ("National Guard", "active-duty"), what
 happened to it ("killed", "missing", "evacuated"), and which event it belongs
 to (a past fire quoted for comparison has its own name). Pure functions.
 
-The unit families are in families.py, the words a figure is known by in
-terms.py, the dating of earlier events in past_events.py, how a sentence
+The unit families are in families.py, the block a claim is compared within
+in blocks.py, the words a figure is known by in terms.py, the dating of
+earlier events in past_events.py, how a sentence
 presents a figure (a rival estimate, a source's own figure, an earlier one) in
 phrasing.py, labels and slugs in labels.py;
 this module holds the rules that bind figures together or keep them apart,
@@ -24,12 +25,15 @@ from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Sequence
 
 from . import compare
+from .blocks import block_of  # noqa: F401 (the module's public names)
 from .families import INCIDENTAL_UNITS, UNIT_FAMILIES, unit_family  # noqa: F401 (the lexicon is families.py's)
 from .labels import MeasureKey, measure_label, slugify  # noqa: F401 (the module's public names)
 from .past_events import date_past_events, past_event_year  # noqa: F401
 from .phrasing import (another_period, changed_from, corrects, own_estimate, refers_back, revised_later,  # noqa: F401
                        rival_estimates, risen_to)
-from .terms import CLAUSE_BREAK_RE, PREDICATE_STEMS, claim_terms, normalise_word, offset_in_sentence  # noqa: F401
+from .terms import (CLAUSE_BREAK_RE, PREDICATE_STEMS, claim_terms, main_predicate, normalise_word,  # noqa: F401
+                    offset_in_sentence, own_predicate)
+
 
 # ------------------------------------------------------------------ constraints
 
@@ -109,7 +113,7 @@ class Measure:
     low: Optional[float] = None  # smallest and largest typical figure
     high: Optional[float] = None
     _norm: Optional[float] = None
-    _predicate: object = _UNKNOWN  # _main_predicate(centroid), once known
+    _predicate: object = _UNKNOWN  # main_predicate(centroid), once known
     # the terms added since the centroid was last compacted (analysis.py),
     # or None when it is not known to be compact
     _fresh: Optional[set] = None
@@ -123,7 +127,7 @@ class Measure:
     @property
     def predicate(self) -> Optional[str]:
         if self._predicate is _UNKNOWN:
-            self._predicate = _main_predicate(self.centroid)
+            self._predicate = main_predicate(self.centroid)
         return self._predicate
 
     def centroid_changed(self):
@@ -156,66 +160,6 @@ class Measure:
         if value:
             self.low = value if self.low is None else min(self.low, value)
             self.high = value if self.high is None else max(self.high, value)
-
-
-def block_of(claim: dict):
-    unit = claim.get("unit")
-    if not unit or (unit.lower() in INCIDENTAL_UNITS and not _set_age(claim)) or _toll_increment(claim):
-        return None
-    year = claim["past_year"] if "past_year" in claim else past_event_year(claim)
-    return (claim.get("story"), _counted_family(claim, unit), year)
-
-
-# "divers recovered five more bodies": what the toll rose by, not the toll
-TOLL_INCREMENT_RE = re.compile(r"\s+more\s+(?:bodies|victims|deaths|dead|fatalities|casualties)\b", re.I)
-
-
-def _toll_increment(claim: dict) -> bool:
-    at = offset_in_sentence(claim)
-    return at >= 0 and bool(TOLL_INCREMENT_RE.match(claim.get("sentence") or "", at + len(claim.get("text") or "")))
-
-
-def _set_age(claim: dict) -> bool:
-    """An age a rule sets ("raise the retirement age to 65"): a figure outlets
-    report, unlike a person's age or a span of years."""
-    return (claim.get("noun_phrase") or "").endswith(" age")
-
-
-# what an outage cuts off is counted as customers, homes or people alike
-SUPPLIED_FAMILIES = {"people", "homes"}
-OUTAGE_WORD_RE = re.compile(r"\b(?:%s)\b" % "|".join(sorted(PREDICATE_STEMS["outage"])), re.I)
-
-
-def _counted_family(claim: dict, unit: str) -> Optional[str]:
-    """The unit's family, but homes or people left without power ("1.3 million
-    homes lost power") are the supply's customers, and a yearly rate ("kill
-    about 70 people a year") counts its own kind: a background figure, never
-    the story's event."""
-    family = unit_family(unit)
-    if family in SUPPLIED_FAMILIES and OUTAGE_WORD_RE.search(claim.get("sentence") or ""):
-        if _own_predicate(claim.get("terms") or claim_terms(claim)) == "outage":
-            return "customers"
-    if family != "money" and _yearly_rate(claim):
-        return family + " a year"
-    return family
-
-
-# "about 70 people a year on average", "1,200 tornadoes in a typical year", "each year, about 70 die"
-YEARLY_AFTER_RE = re.compile(r"[^;:.\d\u2014]{0,60}?\b(?:(?:(?<!\bin\s)a|per|each|every)\s+year|annually|yearly|"
-                             r"in\s+(?:an?\s+)?(?:average|typical|normal|ordinary)\s+year)\b", re.I)
-YEARLY_BEFORE_RE = re.compile(r"\b(?:(?:each|every|per)\s+year|annually|in\s+(?:an?\s+)?(?:average|typical|normal|"
-                              r"ordinary)\s+year)\b[^;:.\d\u2014]{0,60}$", re.I)
-
-
-def _yearly_rate(claim: dict) -> bool:
-    sentence = claim.get("sentence") or ""
-    if "year" not in sentence and "annual" not in sentence.lower():
-        return False
-    at = offset_in_sentence(claim)
-    if at < 0:
-        return False
-    end = at + len(claim.get("text") or "")
-    return bool(YEARLY_AFTER_RE.match(sentence, end) or YEARLY_BEFORE_RE.search(sentence, max(0, at - 80), at))
 
 
 def assign_article(claims: Sequence[dict], measures: List[Measure], threshold: float = THRESHOLD) -> List[Optional[int]]:
@@ -268,7 +212,7 @@ def assign_article(claims: Sequence[dict], measures: List[Measure], threshold: f
     for index, group in enumerate(groups):
         group.vector = _weighted(group.terms, *block_df[group.block])
         group.norm = _norm(group.vector)
-        group.predicate = _own_predicate(group.terms)
+        group.predicate = own_predicate(group.terms)
         group.risen = group.predicate is not None and any(
             risen_to(claims[i]) for i in group.members if not claims[i].get("retrospective"))
         block_measures = by_block[group.block] + _past_events_quoted(group, past_of)
@@ -429,9 +373,6 @@ def _score(group: _Group, measure: Measure, same_article: bool = False) -> float
     return score
 
 
-_STEMS = tuple(PREDICATE_STEMS)
-
-
 def _scores(group: _Group, measures: Sequence[Measure]) -> List[float]:
     """_score(group, m) for each measure, in one loop: the same arithmetic in
     the same order, without a call per measure."""
@@ -495,25 +436,6 @@ def _scores(group: _Group, measures: Sequence[Measure]) -> List[float]:
     return scores
 
 
-def _main_predicate(terms) -> Optional[str]:
-    # the first of the heaviest stems, as max() over them would pick it
-    best, heaviest = None, None
-    get = terms.get
-    for stem in _STEMS:
-        weight = get(stem, 0.0)
-        if heaviest is None or weight > heaviest:
-            best, heaviest = stem, weight
-    return best if heaviest > 0 else None
-
-
-def _own_predicate(terms) -> Optional[str]:
-    """The figure's main predicate if said right by it, else None."""
-    mine = _main_predicate(terms)
-    if mine is None or terms[mine] < 1.0:
-        return None
-    return mine
-
-
 def _differs(mine: str, theirs: Optional[str], centroid) -> bool:
     if theirs is None or theirs == mine:
         return False
@@ -523,10 +445,10 @@ def _differs(mine: str, theirs: Optional[str], centroid) -> bool:
 def _predicates_differ(terms: Counter, centroid: Counter) -> bool:
     """The figure says what happened to it ("taken to hospital") and the
     measure is mostly about something else ("killed")."""
-    mine = _own_predicate(terms)  # said right by the figure
+    mine = own_predicate(terms)  # said right by the figure
     if mine is None:
         return False
-    return _differs(mine, _main_predicate(centroid), centroid)
+    return _differs(mine, main_predicate(centroid), centroid)
 
 
 def _comparable(claim: dict) -> dict:

@@ -58,6 +58,29 @@ PREDICATE_STEMS = {
 }
 _STEM_OF = {word: stem for stem, words in PREDICATE_STEMS.items() for word in words}
 
+_STEMS = tuple(PREDICATE_STEMS)
+
+
+def main_predicate(terms) -> Optional[str]:
+    """The heaviest stem of what happened among a figure's weighted words."""
+    # the first of the heaviest stems, as max() over them would pick it
+    best, heaviest = None, None
+    get = terms.get
+    for stem in _STEMS:
+        weight = get(stem, 0.0)
+        if heaviest is None or weight > heaviest:
+            best, heaviest = stem, weight
+    return best if heaviest > 0 else None
+
+
+def own_predicate(terms) -> Optional[str]:
+    """The figure's main predicate if said right by it, else None."""
+    mine = main_predicate(terms)
+    if mine is None or terms[mine] < 1.0:
+        return None
+    return mine
+
+
 WORD_RE = re.compile(r"[a-z][a-z'\-]*[a-z]|[a-z]")
 
 
