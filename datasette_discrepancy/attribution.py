@@ -3,6 +3,8 @@
 import re
 from typing import Optional
 
+from .terms import PREDICATE_STEMS, TOKEN_RE, normalise_word
+
 _VERBS = (r"said|says|say|told|tells|tell|estimated|estimates|estimate|reported|reports|"
           r"announced|announces|stated|states|added|adds|confirmed|confirms|noted|notes|"
           r"wrote|writes|tweeted|tweets|claimed|claims|counted|counts|put|puts|projected|"
@@ -87,12 +89,23 @@ def _clean(s: str) -> Optional[str]:
     return s
 
 
+# (rescue services, a rescue team: those who rescue are a source)
+_AGENT_STEMS = {"rescued"}
+
+
+def _says_what_happened(label: str) -> bool:
+    """A fact box's label says what befell the counted ("Deaths: 23", "Homes
+    destroyed: 642", "Without power: 62,000"): it names no source."""
+    return any(normalise_word(w) in PREDICATE_STEMS and normalise_word(w) not in _AGENT_STEMS
+               for w in TOKEN_RE.findall(label))
+
+
 def find_attribution(sentence: str) -> Optional[str]:
     """Best-effort source of the figures in `sentence` (None if not stated)."""
     if ":" in sentence[:50]:
         m = _COLON_SOURCE.match(sentence)
         if m and not _DIGIT.search(m.group(1)) and not m.group(1).isupper() and \
-                m.group(1).lower().split()[-1] not in _LABEL_WORDS:
+                m.group(1).lower().split()[-1] not in _LABEL_WORDS and not _says_what_happened(m.group(1)):
             r = _clean(m.group(1))
             if r:
                 return r

@@ -545,6 +545,12 @@ def test_attribution():
     # "Its estimate" names no one, the sentence before does
     ("Roughly 12,000 people attended, according to a count by Crowdsense. The firm used drone images. "
      "Its central estimate is about 12,400.", "about 12,400", "a count by Crowdsense"),
+    # a fact box's label says what was counted, not who counted it
+    ("Deaths: 23", "23", None),
+    ("Homes destroyed: 642", "642", None),
+    ("Without power: 62,000 customers", "62,000", None),
+    ("Police: 9 dead, 53 injured", "9", "Police"),
+    ("Rescue services: 12 missing", "12", "Rescue services"),
 ])
 def test_attribution_of_each_figure(text, expr, source):
     claims = {c.text: c for c in extract_claims(text)}
