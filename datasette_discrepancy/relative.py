@@ -118,8 +118,15 @@ _HALF_EXPR = re.compile(
     r"\b(?P<q>about|around|roughly|approximately|nearly|almost|close\s+to|more\s+than|less\s+than|fewer\s+than|"
     r"(?:just|well)\s+(?:over|under)|over|under|up\s+to|as\s+(?:much|many)\s+as|at\s+least|at\s+most|"
     r"no\s+more\s+than)\s+(?P<f>half)\b(?![\s-]+(?:a|an|as|past)\b|-)", re.I)
-# "half of the houses were destroyed": a share, 50 percent (not "the first half of the year")
-_HALF_OF = re.compile(r"(?P<q>(?!x)x)?\b(?P<f>half)\s+of\s+(?:the|its|their|all|those|these)\s+(?=[a-z])", re.I)
+# "half of the houses were destroyed", "half their fare back": a share, 50 percent (not "the
+# first half of the year")
+_HALF_OF = re.compile(r"(?P<q>(?!x)x)?\b(?P<f>half)\s+(?:of\s+)?(?:the|its|their|all|those|these)\s+(?=[a-z])", re.I)
+# "about a week", "nearly a mile", "more than an hour": one unit, hedged (a bare "a week" is
+# mostly a rate or a date: "once a week", "a week ago")
+_A_UNIT = re.compile(
+    r"\b(?P<q>about|around|roughly|approximately|nearly|almost|more\s+than|less\s+than|(?:just|well)\s+(?:over|under)|"
+    r"over|under|up\s+to|at\s+least|at\s+most)\s+(?P<f>an?)\s+(?P<u>week|fortnight|month|hour|minute|mile|"
+    r"kilomet(?:re|er))\b(?!['’]s|\s+(?:ago|earlier|later|before|after|from|or\s+two|or\s+so|and\s+a\s+half|of\b))", re.I)
 _NOT_A_SHARE_BEFORE = re.compile(r"\b(?:first|second|third|fourth|final|last|a|the|other|latter|former|one|"
                                  r"opening|closing|better|bigger|larger|smaller)\s+$", re.I)
 _ROUND_DENOMINATORS = {20, 25, 50, 100, 1000, 10_000, 100_000, 1_000_000}
@@ -146,7 +153,8 @@ def _ratio_raw(text: str, a: "_Atom", start: int, end: int, qual: Optional[str])
 # -------------------- shares and multiples in words, found before the main pass
 
 _SPECIAL_TRIGGERS = {"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths",
-                     "tenth", "tenths", "double", "twice", "triple", "treble", "quadruple", "times"}
+                     "tenth", "tenths", "double", "twice", "triple", "treble", "quadruple", "times",
+                     "week", "fortnight", "month", "hour", "minute", "mile", "kilometre", "kilometer"}
 
 
 def _special_spans(text: str, tl: str):
@@ -188,7 +196,12 @@ def _special_in(text: str, lo: int, hi: int, seen):
             continue
         seen.add(m.start())
         out.append((m.start(), m.end(), "half", m))
-    for m in (_HALF_OF.finditer(text, lo, hi) if "half of" in text[lo:hi].lower() else ()):
+    for m in (_A_UNIT.finditer(text, lo, hi) if " a" in text[lo:hi] else ()):
+        if m.start() in seen or (m.start() > 0 and text[m.start() - 1].isalpha()):
+            continue
+        seen.add(m.start())
+        out.append((m.start(), m.end(), "aunit", m))
+    for m in (_HALF_OF.finditer(text, lo, hi) if "half" in text[lo:hi].lower() else ()):
         if any(start <= m.start() < end for start, end, _, _ in out) or \
                 _NOT_A_SHARE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue
@@ -214,6 +227,11 @@ def _special_raw(text: str, sp, raws: List["_Raw"], layout) -> Optional["_Raw"]:
     start, end, kind, m = sp
     q = m.group("q")
     qual = _QMAP.get(" ".join(q.lower().split())) if q else None
+    if kind == "aunit":
+        qq, lo, hi = _apply_qual(qual, 1.0, 1.0)
+        r = _Raw(start, end, lo, hi, qq)
+        r.unit = normalize_unit(m.group("u").lower())
+        return r
     if kind == "half":
         # "nearly half", "up to half", "less than half": a share, 50 percent, with its hedge
         qq, lo, hi = _apply_qual(qual, 50.0, 50.0)

@@ -123,6 +123,11 @@ CASES += [
     # fractions: of a unit, and a change "by a fifth"
     ("The queue ran for three quarters of a mile.", "three quarters of a mile", 0.75, 0.75, "exact", "miles"),
     ("Real wages have fallen by a fifth since 2010.", "a fifth", 20, 20, "exact", "percent"),
+    # one unit, hedged; half of a whole
+    ("The notice will last about a week.", "about a week", 1, 1, "approximately", "weeks"),
+    ("The tornado was nearly a mile wide.", "nearly a mile", 1, 1, "approximately", "miles"),
+    ("The outage lasted more than an hour.", "more than an hour", 1, None, "more_than", "hours"),
+    ("Passengers will get HALF their fare back as credit.", "HALF", 50, 50, "exact", "percent"),
     # below zero
     ("Lows of minus 14 degrees are forecast.", "minus 14", -14, -14, "exact", "degrees"),
     ("It was -9C in the valley at dawn.", "-9C", -9, -9, "exact", "celsius"),
@@ -342,6 +347,11 @@ def test_relative_multiple_of_previous_figure():
 
 
 @pytest.mark.parametrize("sentence", [
+    # a bare or dated "a week" is a rate or a time, not a figure
+    "They meet once a week.",
+    "It happened about a year ago.",
+    "More than a week later, the town is still dark.",
+    "Prices rose for the first half of the year.",
     "It happened on Oct. 22, 2018.",
     "It happened on October 25, 2018, near the border.",
     "On 25 October the march began.",
