@@ -52,6 +52,8 @@ PREDICATE_STEMS = {
     "treated": {"treated", "treating", "treatment"},
     "trapped": {"trapped", "stranded", "buried"},
     "airlifted": {"airlifted", "airlift", "airlifts", "airlifting", "winched", "helicoptered"},
+    "arrived": {"arrived", "arrivals", "arriving", "crossed", "crossing", "crossings"},
+    "hosted": {"hosts", "hosting", "hosted"},
     "diverted": {"diverted", "diversion", "diversions", "rerouted"},
     "vaccinated": {"vaccinated", "vaccination", "vaccinations", "jabs", "immunised", "immunized"},
     "outage": {"power", "electricity", "blackout", "blackouts", "outage", "outages", "powerless"},

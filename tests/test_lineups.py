@@ -356,6 +356,9 @@ def test_the_number_a_rival_source_puts_joins_the_quantity_it_refers_to():
     ("At least 60 people have reported symptoms since Saturday.", "At least 60", "sickened"),
     ("BUG WATER: 1,000-PLUS STRUCK DOWN", "1,000-PLUS", "sickened"),
     ("At least 27 people were injured, six of them seriously.", "six", "critical"),
+    # a flow across a border and the stock a country already hosts are two quantities
+    ("More than 38,000 people have crossed into Selvara since Friday.", "More than 38,000", "arrived"),
+    ("Selvara already hosts over 300,000 refugees.", "over 300,000", "hosted"),
 ])
 def test_phrases_say_what_happened(sentence, text, stem):
     assert stem in grouping.claim_terms({"sentence": sentence, "text": text})
