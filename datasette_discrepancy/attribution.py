@@ -15,7 +15,8 @@ _NP = r"((?:[A-Z][\w.'’&-]*|the|a|an|three|two|four|five|several|senior|top|lo
       r"officials?|spokes(?:man|woman|person)|[a-z]+)(?:[ ,]+(?:[A-Z][\w.'’&-]*|of|the|for|and|[a-z]+)){0,8}?)"
 
 _ACCORDING = re.compile(r"\baccording\s+to\s+((?:[^,.;:!?\"“”()]|(?<=\b[A-Z])\.|\.(?=\S))+)")
-_BY = re.compile(r"\b(?:estimated|reported|counted|projected|confirmed|announced|provided|released|compiled|put)\s+by\s+"
+_BY = re.compile(r"\b(?:estimated|reported|counted|projected|confirmed|announced|provided|released|compiled|put|claimed|"
+                 r"measured|recorded|given)\s+by\s+"
                  r"((?:the\s+)?(?:[A-Z][\w.'’&-]*(?:\s+(?:of|for|and|the|on)\s+|\s+)?)+|(?:a|an|the)\s+[\w.'’ -]{2,40}?)(?=[,.;:!?)]|\s+(?:to|as|at|in|on|and|who|which|that)\b|$)")
 # (a noun-phrase word is a capitalised or a lower-case word: spelling out "of", "the", ...
 # as well only made the engine try each such word twice)
@@ -54,13 +55,20 @@ _NAME = re.compile(r"^[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|of|for|and|the
 _OWN_FIGURE = re.compile(r"(?:^|[,;:]\s*|\b(?:but|and|while)\s+)((?:the\s+)?[A-Z][\w.&-]*(?:\s+[\w.&-]+){0,3}?|the\s+[a-z]+(?:\s+[a-z]+)?)['’]s?\s+"
                          r"(?:own\s+|latest\s+|official\s+|new\s+)?(?:figure|estimate|count|tally|number|total)s?\s+"
                          r"(?:is|was|stands|stood|puts|put|of|shows?|showed)\b", re.I)
+# a subject that measured or counted the figure right after its verb (not "the
+# largest recorded outbreak", "its estimate of", "the hottest day ever recorded")
+_MEASURED = re.compile(
+    r"(?:^|[,;]\s+|\b(?:and|but|while)\s+)((?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){0,4}?|[a-z]+(?:[\s-][a-z]+)?)"
+    r"\s+(?:now\s+|also\s+)?(?:has\s+|have\s+|had\s+)?(?:estimates?|measured|recorded|registered)\s+"
+    r"(?:(?:the|its|their)\s+[a-z]+(?:\s+[a-z]+)?\s+at\s+)?(?:(?:at\s+least|over|more\s+than|about|around|some|"
+    r"nearly|almost|up\s+to|between)\s+)?[\d$£€]")
 _SAID_SUBJ = re.compile(r"[,”\"]\s*(?:said|says|according\s+to)\s+(?!(?:in|on|at|by|to|for|during|after|before|last|this|that|"
                         r"when|while|from|with|yesterday|today|earlier|later)\b)((?:the|a|an)?\s*[\w.'’& -]{2,60}?)(?=[.,;!?]|$)")
 
 _KEYS = ("accord", " by ", "said", "say", "told", "tell", "estimat", "report", "announc", "confirm",
          "stated", "states", "added", "adds", "noted", "notes", "tweet", "wrote", "claim", "warn", "predict",
          "put", "believe", "insist", "maintain", "gave", "give", "count", "stand", "stood", "show", "figure",
-         "estimate", "tally", "total")
+         "estimate", "tally", "total", "measured", "recorded", "registered")
 # adverbs that stand where a source might: "now puts the total at", "The association still says"
 _ADVERBS = r"still|also|now|again|later|previously|meanwhile|too|alone|itself|themselves"
 _BAD_HEAD = re.compile(r"^(?:it|he|she|they|we|i|you|this|that|which|who|there|officials? also|and|but|or|so|"
@@ -175,7 +183,12 @@ def find_attribution(sentence: str) -> Optional[str]:
     if best:
         return best
     m = _SAID_SUBJ.search(sentence)
-    return _source(m.group(1)) if m else None
+    if m:
+        return _source(m.group(1))
+    # "The institute has recorded over 200 aftershocks", "insurers estimate the damage at"
+    m = _MEASURED.search(sentence) if any(map(sl.__contains__, ("measured", "recorded", "registered", "estimate"))) \
+        else None
+    return _source(m.group(1)) if m and not _BAD_HEAD.match(m.group(1)) else None
 
 
 def _source(phrase: str) -> Optional[str]:

@@ -561,6 +561,14 @@ def test_attribution():
     ("Without power: 62,000 customers", "62,000", None),
     ("Police: 9 dead, 53 injured", "9", "Police"),
     ("Rescue services: 12 missing", "12", "Rescue services"),
+    # whoever measured or counted the figure, right before it
+    ("The institute has recorded over 200 aftershocks.", "over 200", "The institute"),
+    ("Rome-based insurers estimate the damage at between €90m and €120m.", "between €90m and €120m",
+     "Rome-based insurers"),
+    ("It is well below the 5,000 tons claimed by the environmental group Kyst Alliance.", "5,000",
+     "the environmental group Kyst Alliance"),
+    ("The largest recorded outbreak, in 1993, sickened an estimated 403,000 people.", "an estimated 403,000", None),
+    ("The department's first estimate is $12 million.", "$12 million", None),
 ])
 def test_attribution_of_each_figure(text, expr, source):
     claims = {c.text: c for c in extract_claims(text)}
