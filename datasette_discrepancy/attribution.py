@@ -62,6 +62,7 @@ _MEASURED = re.compile(
     r"\s+(?:now\s+|also\s+)?(?:has\s+|have\s+|had\s+)?(?:estimates?|measured|recorded|registered)\s+"
     r"(?:(?:the|its|their)\s+[a-z]+(?:\s+[a-z]+)?\s+at\s+)?(?:(?:at\s+least|over|more\s+than|about|around|some|"
     r"nearly|almost|up\s+to|between)\s+)?[\d$£€]")
+_NAMED_AFTER = re.compile(r",\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})(?=[,.;]|$)")
 _SAID_SUBJ = re.compile(r"[,”\"]\s*(?:said|says|according\s+to)\s+(?!(?:in|on|at|by|to|for|during|after|before|last|this|that|"
                         r"when|while|from|with|yesterday|today|earlier|later)\b)((?:the|a|an)?\s*[\w.'’& -]{2,60}?)(?=[.,;!?]|$)")
 
@@ -184,6 +185,9 @@ def find_attribution(sentence: str) -> Optional[str]:
         return best
     m = _SAID_SUBJ.search(sentence)
     if m:
+        named = _NAMED_AFTER.match(sentence, m.end(1))
+        if named and m.group(1).split()[0].lower() in ("its", "their", "the", "a", "an", "his", "her"):
+            return _source(named.group(1))   # 'said its chair, Lidia Marsh': the name
         return _source(m.group(1))
     # "The institute has recorded over 200 aftershocks", "insurers estimate the damage at"
     m = _MEASURED.search(sentence) if any(map(sl.__contains__, ("measured", "recorded", "registered", "estimate"))) \

@@ -569,6 +569,9 @@ def test_attribution():
      "the environmental group Kyst Alliance"),
     ("The largest recorded outbreak, in 1993, sickened an estimated 403,000 people.", "an estimated 403,000", None),
     ("The department's first estimate is $12 million.", "$12 million", None),
+    # "said its chair, Lidia Marsh": the name the description is given
+    ("\"We have more than 30 colleagues we cannot reach,\" said its chair, Lidia Marsh, who runs a stall.",
+     "more than 30", "Lidia Marsh"),
 ])
 def test_attribution_of_each_figure(text, expr, source):
     claims = {c.text: c for c in extract_claims(text)}
