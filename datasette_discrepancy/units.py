@@ -288,6 +288,8 @@ COLLECTIVES = {
     "delegation": "delegates", "toll": "people", "death toll": "people",
     "turnout": "people", "attendance": "people", "march": "people", "rally": "people", "protest": "protesters",
     "demonstration": "demonstrators", "presence": "troops",
+    # a measure's own word: "a gross tonnage of 115,000", "a membership of 40,000"
+    "tonnage": "tonnes", "membership": "members", "electorate": "voters", "caseload": "cases",
 }
 
 # Nouns that speak rather than get counted (skipped when guessing a unit by anaphora).

@@ -801,6 +801,9 @@ UNIT_CASES = [
     # a preposition after the figure is no noun: those aboard are people
     ("Fire on cruise ship with more than 3,000 aboard kills two off Serrat Islands", "more than 3,000", "people"),
     ("Fire on cruise ship with more than 3,000 aboard kills two off Serrat Islands", "two", "people"),
+    # a measure's own word before "of" says what it counts, not a unit given earlier
+    ("The 290-metre ship has a gross tonnage of 115,000.", "115,000", "tonnes"),
+    ("The union has a membership of 40,000.", "40,000", "members"),
 ]
 
 
