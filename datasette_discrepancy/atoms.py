@@ -179,10 +179,12 @@ _RATIO_AFTER = re.compile(
     r"attempts?|tries|games?|matches|races?|starts?|innings|shots?)\b)", re.I)
 
 
-# "1.2m eggs": a scale before a plural noun, not metres ("a 1.2m wall", "1.2m high")
+# a measuring unit after the number: no label comes before a measured figure
+# ("Harlan Springs 18 minutes before", "the engine room 25 MILES off")
 _MEASURING_UNIT_AFTER = re.compile(
     r"[ \t]+(?:minutes?|hours?|seconds|days|weeks|months|miles|kilomet(?:re|er)s|km|metres|meters|feet|yards|"
     r"inches|nautical\s+miles|mph|km/h|percent|per\s+cent|acres|hectares|tonnes|tons|litres|liters|gallons)\b", re.I)
+# "1.2m eggs": a scale before a plural noun, not metres ("a 1.2m wall", "1.2m high")
 _PLURAL_AFTER = re.compile(r"[ \t]+(?!across\b|less\b)[a-z]{2,}[^s\W]?s\b")
 # "one to three days": the start of a range
 _RANGE_WORD_AFTER = re.compile(r"[ \t]+(?:to|or)[ \t]+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b", re.I)

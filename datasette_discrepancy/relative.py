@@ -14,14 +14,18 @@ from .qualifiers import _QMAP, _Raw, _apply_qual
 
 # -------- earlier figures: "the 800 initially forecast", "up from 800", "rose from 800 to 1,000"
 
-_CHANGE_BEFORE = re.compile(
-    r"\b(?:rose|risen|rises|rising|increased|increases|increasing|climbed|climbs|climbing|jumped|jumps|"
+# verbs of a figure changing: "rose", "was cut", "lowered its estimate"
+_CHANGE_VERBS = (
+    r"rose|risen|rises|rising|increased|increases|increasing|climbed|climbs|climbing|jumped|jumps|"
     r"grew|grown|grows|growing|surged|surges|soared|soars|swelled|swollen|spiked|ballooned|fell|fallen|falls|"
     r"falling|dropped|drops|dropping|declined|declines|declining|decreased|decreases|dipped|slipped|shrank|"
     r"shrunk|plunged|plummeted|tumbled|went|gone|raised|lowered|revised|boosted|cut|reduced|upped|changed|"
-    r"expanded|doubled|tripled|increase|decrease|rise|drop|fall|jump|climb|growth|up|down|higher|lower|moved|"
-    r"widened|narrowed|extended|lengthened|shortened|raise|raises|raising|lower|lowers|lowering|cuts|cutting|"
-    r"reduce|reduces|reducing|lift|lifts|lifted|lifting|hiked|hiking|extend|extends|extending)"
+    r"expanded|doubled|tripled|moved|widened|narrowed|extended|lengthened|shortened|raise|raises|raising|"
+    r"lowers|lowering|cuts|cutting|reduce|reduces|reducing|lift|lifts|lifted|lifting|hiked|hiking|extend|"
+    r"extends|extending")
+# ... and the nouns and adverbs that say so before "from": "a rise from", "up from"
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:" + _CHANGE_VERBS + r"|increase|decrease|rise|drop|fall|jump|climb|growth|up|down|higher|lower)"
     r"(?:\s+[a-z]+){0,3}\s+from\s+$", re.I)
 _RETRO_BEFORE = re.compile(
     r"\b(?:initial(?:ly)?|original(?:ly)?|previous(?:ly)?|earlier|prior|instead\s+of|"
@@ -44,9 +48,7 @@ _RETRO_WIDE = re.compile(
     # "raised its offer to 4.2 per cent, from 3.5"
     r"|\bto\s+[^,;.]{1,60},\s+from\s+(?:the\s+)?[\"“‘']?$"
     # "the toll rose to 12 from 9", "deaths climbed to 1,011 from 631"
-    r"|\b(?:rose|risen|rises|climbed|climbs|jumped|jumps|increased|grew|fell|falls|dropped|declined|decreased|"
-    r"raised|lowered|revised|cut|reduced|lifted|upped|soared|surged|plunged|went|gone|widened|extended)"
-    r"(?:\s+[a-z]+){0,3}?\s+to\s+(?:[^,;.()]|(?<=\d)[,.](?=\d)){1,40}?\s+from\s+(?:the\s+|an?\s+|its\s+)?[\"“‘']?$"
+    r"|\b(?:" + _CHANGE_VERBS + r")(?:\s+[a-z]+){0,3}?\s+to\s+(?:[^,;.()]|(?<=\d)[,.](?=\d)){1,40}?\s+from\s+(?:the\s+|an?\s+|its\s+)?[\"“‘']?$"
     # "the institute initially put the magnitude at 6.1", "first estimated the damage at"
     r"|\b(?:initially|originally|first|previously)\s+(?:put|estimated|gave|reported|set|counted|recorded|measured)\b"
     r"[^.;:]{0,40}?\b(?:at|as|of)\s+[\"“‘']?(?:(?:about|around|roughly|some|nearly|more\s+than|at\s+least)\s+)?$"

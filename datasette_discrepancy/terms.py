@@ -168,12 +168,18 @@ def claim_terms(claim: dict) -> Counter:
         # heading a numbered explainer ("2. 61.4%", "3. 1,240 birds"), at half
         # weight; a Q&A heading's question ("How many people died?"), faintly
         faint = 0.5 if not terms else 0.25
-        own = {normalise_word(w) for w in TOKEN_RE.findall(sentence)}
+        own = _sentence_terms(sentence)
         for word in TOKEN_RE.findall(claim["context"]):
             term = normalise_word(word)
             if term and term not in unit_words and term not in own:
                 terms[term] += faint * (2.0 if term in PREDICATE_STEMS and faint < 0.5 else 1.0)
     return terms
+
+
+@functools.lru_cache(maxsize=256)
+def _sentence_terms(sentence: str) -> frozenset:
+    """Every word of a sentence, normalised (a sentence's figures share them)."""
+    return frozenset(map(normalise_word, TOKEN_RE.findall(sentence)))
 
 
 @functools.lru_cache(maxsize=256)
