@@ -18,7 +18,7 @@ from .not_claims import (_AGE_AFTER, _AGE_BEFORE, _APPOSITION_AFTER, _APPOSITION
                          _OFFSET_BEFORE, _PLAYER_BEFORE, _DOT_TIME_BEFORE, _DOT_TIME_AFTER, _EMERGENCY_AFTER,
                          _EMERGENCY_BEFORE, _SEQ_BEFORE, _SEQ_LABELS, _STREET_AFTER,
                          _STREET_BEFORE, _TIME_AFTER, _WEEKDAY_BEFORE, _excluded_at, _in_phone_run,
-                         _list_marker_at, _seq_label, _RANK_BEFORE, _SIDES_AFTER, _site_chrome_line)
+                         _list_marker_at, _market_strip_line, _seq_label, _RANK_BEFORE, _SIDES_AFTER, _site_chrome_line)
 
 
 _CUR = r"(?P<cur>US\$|U\.S\.\s?\$|C\$|A\$|NZ\$|HK\$|S\$|R\$|\$|£|€|¥|₹|\bUSD\s?|\bEUR\s?|\bGBP\s?)"
@@ -362,6 +362,8 @@ def _parse_atom(text: str, m: "re.Match", excl) -> Optional[_Atom]:
             return None   # "the top 10 clubs": a rank
         if a.unit_hint in ("celsius", "fahrenheit") and _site_chrome_line(text, ds):
             return None   # the masthead's weather
+        if " | " in text[max(0, ds - 80):ds + 80] and _market_strip_line(text, ds):
+            return None   # the masthead's market prices
         if a.is_int and val < 1000 and "," not in dig and not a.cur and not a.scaled and \
                 prev_word.lower() in _SEQ_LABELS and _seq_label(text, a.start, end):
             return None   # "day 2 of the festival"

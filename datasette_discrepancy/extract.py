@@ -86,9 +86,26 @@ _COMPOUND_MEASURE = re.compile(
     r" (?P<u2>hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|months?|inch(?:es)?|in|ounces?|oz)\b(?!-)", re.I)
 
 
-def extract_claims(text: str) -> List[Claim]:
+def _outlet_name_spans(text: str, outlet: Optional[str]) -> List[Tuple[int, int]]:
+    """Where the body names an outlet whose name holds a number ("NorthLink 6
+    News" in its masthead, "(Channel 4/...)" in a photo credit): the name up to
+    its last number, which is no figure."""
+    if not outlet or not any(ch.isdigit() for ch in outlet):
+        return []
+    words = outlet.split()
+    last = max(i for i, w in enumerate(words) if any(ch.isdigit() for ch in w))
+    if last == 0:
+        return []  # a name that starts with its number ("9 News") is a designation's job
+    pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, words[:last + 1])) + r"(?!\w)"
+    return [m.span() for m in re.finditer(pattern, text, re.I)]
+
+
+def extract_claims(text: str, outlet: Optional[str] = None) -> List[Claim]:
+    """The claims of an article's text; `outlet` (the publisher's name) tells
+    a number in its own name from a figure."""
     if not text:
         return []
+    names = _outlet_name_spans(text, outlet)
     layout = Layout(text)
     excl = None
     n = len(text)
@@ -116,6 +133,8 @@ def extract_claims(text: str) -> List[Claim]:
             continue
         a = _parse_atom(text, m, excl)
         if a is None:
+            continue
+        if names and any(s <= a.start < e for s, e in names):
             continue
         sidx = layout.sentence_index(a.start)
         s_start, s_end = layout.sentences[sidx] if layout.sentences else (0, n)

@@ -33,6 +33,7 @@ UNIT_FAMILIES = {
         "arrests", "detentions", "injuries", "signatures", "signatories", "cases", "infections",
         # the popular press's words for people
         "cops", "coppers", "thugs", "yobs", "rioters", "looters", "hooligans", "heroes", "mourners",
+        "brits", "revellers", "revelers", "clubbers", "clubgoers", "partygoers", "party-goers", "punters",
     },
     "vessels": {"ships", "vessels", "boats", "warships", "frigates", "destroyers", "tankers", "freighters",
                 "container ships", "cargo ships", "yachts", "trawlers"},

@@ -108,7 +108,7 @@ def process_task(task: Task):
                 results.append(Unchanged(item))
                 continue
             try:
-                values, prepared = extract(item.body)
+                values, prepared = extract(item.body, item.outlet)
             except Exception as e:  # a bug in extraction must not sink the load
                 results.append(InputError(item.source, "extraction failed ({}: {}); please report this file".format(type(e).__name__, e)))
                 continue
@@ -129,10 +129,10 @@ def _real(value):
     return None if value is None else float(value)
 
 
-def extract(body):
+def extract(body, outlet=None):
     """(a tuple of CLAIM_VALUES per claim, analysis.Prepared) for an article
-    text. The tuples are as stored, and cheap to send from a worker."""
-    claims = extract_claims(body)
+    text and its outlet. The tuples are as stored, and cheap to send from a worker."""
+    claims = extract_claims(body, outlet)
     values = [
         (
             c.span_start, c.span_end, c.text, _real(c.value_low), _real(c.value_high), c.qualifier, c.unit,
@@ -285,7 +285,7 @@ def _write_batch(db, analyzer, batch, summary, error, seen_sources):
             summary.unchanged += 1
             continue
         if values is None:  # the stored article changed since the worker looked
-            values, ready = extract(document.body)
+            values, ready = extract(document.body, document.outlet)
         if existing:
             article_id, story_id = existing[0], existing[2]
             touched.update(dblayer.article_measure_ids(db, article_id))

@@ -209,7 +209,7 @@ _SOCIAL_AFTER = re.compile(r"[ \t]*(?:likes?|reposts?|retweets?|replies|quotes|c
 _SOCIAL_BEFORE = re.compile(r"\b(?:comments|replies|shares|reactions)[ \t]*[(:]?[ \t]*$", re.I)
 # a time-zone offset ("GMT+6"), an audio or video length ("Listen (9 min)")
 _OFFSET_BEFORE = re.compile(r"\b(?:GMT|UTC)[ \t]?[+−-]$")
-_PLAYER_BEFORE = re.compile(r"\b(?:listen|watch|play|duration)[ \t]*[(:][ \t]*$", re.I)
+_PLAYER_BEFORE = re.compile(r"\b(?:listen|watch|play|duration|read(?:ing)?[ \t]+time)[ \t]*[(:][ \t]*$", re.I)
 # a clock time with a dot: "at 11.40 on Saturday"
 _DOT_TIME_BEFORE = re.compile(r"\b(?:at|from|until|till|by|before|after)[ \t]+$", re.I)
 _DOT_TIME_AFTER = re.compile(r"[ \t]*(?:on\b|this\b|that\b|last\b|local\b|hrs?\b|hours\b|[ap]\.?m\b|GMT|BST|,|;)",
@@ -233,6 +233,24 @@ def _site_chrome_line(text: str, pos: int) -> bool:
     line = text[ls:le]
     # ... or a line that is only a place, a temperature and the sky: "Corvenna 17°C, sunny"
     return le - ls <= 120 and " | " in line or bool(_WEATHER_WIDGET.match(line))
+
+
+def _market_strip_line(text: str, pos: int) -> bool:
+    """pos lies on a business site's strip of market prices, split by bars,
+    with a day's signed move or a currency pair: "FTSE 100 7,912.4 +0.3% |
+    GBP/USD 1.2315 | Brent $84.10"."""
+    ls = text.rfind("\n", 0, pos) + 1
+    le = text.find("\n", pos)
+    le = len(text) if le < 0 else le
+    if le - ls > 160 or " | " not in text[ls:le]:
+        return False
+    line = text[ls:le]
+    segments = line.split(" | ")
+    return (len(segments) >= 2 and all(any(ch.isdigit() for ch in seg) and len(seg.split()) <= 5 for seg in segments)
+            and _MARKET_MOVE.search(line) is not None)
+
+
+_MARKET_MOVE = re.compile(r"(?:^|\s)[+\u2212\u25b2\u25bc-]\d[\d,.]*%?(?=\s|$)|\b[A-Z]{3}/[A-Z]{3}\b")
 
 
 _WEATHER_WIDGET = re.compile(r"^\s*(?:[A-Z][\w'’.-]*\s+){0,3}-?\d{1,2}(?:\.\d)?\s*°\s*[CF]?,?\s*(?:sunny|cloudy|clear|"

@@ -240,8 +240,10 @@ def _noun_after(text: str, pos: int, limit: int, allow_of: bool, vague: bool = F
     k = 0
     while k < len(lw):
         wk = lw[k]
+        # (a proper adjective before a lowercase plural is no name: "two young British holidaymakers")
         if k > 0 and (wk.endswith(("ed", "ing")) or wk in _PAST_IRREGULAR or
-                      (words[k][0][:1].isupper() and not words[k - 1][0][:1].isupper())):
+                      (words[k][0][:1].isupper() and not words[k - 1][0][:1].isupper()
+                       and not (k + 1 < len(lw) and words[k + 1][0][:1].islower() and _looks_plural(lw[k + 1])))):
             break
         if k > 0 and lw[k - 1].endswith("s") and not lw[k - 1].endswith("ss") and not wk.endswith("s"):
             break   # a plural then a bare word is noun and verb: "240,000 savers wait"

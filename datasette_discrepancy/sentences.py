@@ -115,18 +115,11 @@ class Layout:
         text = self.text
         flags = []
         seen = {}
-        in_gallery = False
+        gallery = self._gallery_lines()
         for i, (s, e) in enumerate(self.lines):
             line = text[s:e]
             stripped = line.strip()
-            b = False
-            if _GALLERY_START.match(line):
-                in_gallery = True
-                b = True
-            elif in_gallery:
-                b = True
-                if _GALLERY_END.match(line) and "BACK" in line.upper():
-                    in_gallery = False
+            b = i in gallery
             if not b and stripped:
                 j = seen.get(stripped)
                 # repeated line (caption / headline repeat), not the first lines; the
@@ -136,6 +129,36 @@ class Layout:
                 seen[stripped] = i
             flags.append(b)
         return flags
+
+    def _gallery_lines(self) -> set:
+        """Lines of photo galleries: from an "18 PHOTOS" badge through its
+        block of captions (to the first blank line, or past blank lines on to
+        a closing HIDE CAPTION / SEE ALL / BACK TO SLIDE). A badge alone above
+        a live blog's entries is a gallery of one line, not the rest of the page."""
+        text, lines = self.text, self.lines
+        gallery = set()
+        i = 0
+        while i < len(lines):
+            if not _GALLERY_START.match(text[lines[i][0]:lines[i][1]]):
+                i += 1
+                continue
+            gallery.add(i)
+            j = i + 1
+            while j < len(lines):
+                line = text[lines[j][0]:lines[j][1]]
+                if line.strip():
+                    gallery.add(j)
+                    j += 1
+                    continue
+                ahead = j  # past blank lines, a closing line continues the gallery
+                while ahead < len(lines) and not text[lines[ahead][0]:lines[ahead][1]].strip():
+                    ahead += 1
+                if ahead < len(lines) and _GALLERY_END.match(text[lines[ahead][0]:lines[ahead][1]]):
+                    j = ahead
+                    continue
+                break
+            i = j
+        return gallery
 
     @property
     def boiler(self) -> List[bool]:

@@ -941,3 +941,32 @@ def test_rescuers_are_not_the_rescued():
 def test_synonyms_fold_to_one_unit(sentence, expr, unit):
     claims = {c.text: c for c in extract_claims(sentence)}
     assert claims[expr].unit == unit
+
+
+def test_gallery_badge_alone_marks_only_itself():
+    # a live blog's "24 PHOTOS" badge, then its entries: they are the story, not captions
+    text = ("Key points\n- Police say about 12,000 people are in the square\n\n24 PHOTOS\n\n22:45\n"
+            "Police now estimate the crowd at about 12,000.\n\n17:40\nTurnout is now given as 61.0%.")
+    claims = {(c.text, c.span_start): c for c in extract_claims(text)}
+    assert not any(c.boilerplate for c in claims.values())
+    # a caption block is a gallery to its first blank line, or on to its closing line
+    text = ("18 PHOTOS\nHurricane batters coast\nSee Gallery\nA man wades through floodwater, 150 homes lost.\n"
+            "HIDE CAPTION\nSHOW CAPTION\n\nA day after the storm, more than 800,000 homes were without power.")
+    claims = {c.text: c for c in extract_claims(text)}
+    assert claims["150"].boilerplate
+    assert not claims["more than 800,000"].boilerplate
+    text = "6 PHOTOS\nRescuers carry 3 children out.\n\nSEE ALL\nBACK TO SLIDE\n\nBody: 40 homes destroyed."
+    claims = {c.text: c for c in extract_claims(text)}
+    assert claims["3"].boilerplate and not claims["40"].boilerplate
+
+
+def test_page_furniture_of_business_and_broadcast_sites():
+    text = ("THE LEDGER\nCompanies | Markets | Economy\n\nFTSE 100 7,912.4 +0.3% | GBP/USD 1.2315 | Brent $84.10\n\n"
+            "Reading time: 7 min\n\nThe union says 2,300 jobs are at stake.")
+    assert [c.text for c in extract_claims(text)] == ["2,300"]
+    # a fact box split by bars holds figures: no market move, no currency pair
+    assert [c.text for c in extract_claims("Deaths: 23 | Injured: 60")] == ["23", "60"]
+    # a number in the outlet's own name, in its masthead and its photo credits
+    text = ("NORTHLINK 6 NEWS\nYour region\n\nMarchers in town on Thursday. (NorthLink 6/Dan Pickering)\n\n"
+            "The fund rose to 120 million pounds, 6 towns said.")
+    assert [c.text for c in extract_claims(text, outlet="NorthLink 6 News")] == ["120 million", "6"]
