@@ -24,7 +24,7 @@ UNIT_FAMILIES = {
         "firefighters", "responders", "volunteers", "nurses", "doctors", "teachers", "farmers", "nationals",
         # a workforce: "1,150 jobs" and "1,400 workers" may count the same cut
         "workers", "employees", "staff", "staffers", "jobs", "positions", "posts", "roles", "layoffs",
-        "job cuts", "redundancies",
+        "job cuts", "job losses", "redundancies",
         "colleagues", "co-workers", "coworkers", "relatives", "neighbours", "neighbors", "locals",
         "foreigners", "tenants", "occupants", "commuters", "shoppers", "motorists", "drivers",
         "britons", "scots", "danes", "swedes", "finns", "poles", "turks", "greeks", "french", "dutch",

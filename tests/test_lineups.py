@@ -552,6 +552,8 @@ def test_what_a_toll_rose_by_is_no_figure_of_the_toll(sentence, text, counted):
     ("lunches", "meals"), ("appointments", "operations"), ("peacekeepers", "troops"), ("guard members", "soldiers"),
     # an outbreak's cases and infections are people who fell ill
     ("cases", "people"), ("infections", "patients"), ("nautical miles", "km"),
+    # "confirms 1,740 job losses" and "cutting 1,740 jobs"; the popular press's revellers
+    ("job losses", "jobs"), ("brits", "people"), ("revellers", "people"),
 ])
 def test_nouns_for_the_same_kind_of_thing_are_one_family(a, b):
     assert grouping.unit_family(a) == grouping.unit_family(b)
