@@ -45,6 +45,7 @@ CLOSE_VALUE_BONUS = 0.25  # ... add this much to their word similarity
 SAME_VALUE_BONUS = 0.1  # ... and this much more when they lie within its range
 OTHER_PREDICATE_PENALTY = 0.2  # "taken to hospital" joining a measure of the killed
 BOUNDED_FAMILIES = {"percent"}
+SHARE_POINTS = 0.5  # a share this close to a measure's range is close (in points)
 # an update quoting one of a measure's own figures as its earlier one ("38
 # dead, up from 14") belongs to it whatever other words it uses: this
 # outweighs any difference of words
@@ -145,6 +146,10 @@ class Measure:
         if self.low is None:
             return False
         return all(self.low / CLOSE_RATIO <= v <= self.high * CLOSE_RATIO for v in values)
+
+    def close_share(self, values) -> bool:
+        """Every share lies within SHARE_POINTS of the measure's range."""
+        return self.low is not None and all(self.low - SHARE_POINTS <= v <= self.high + SHARE_POINTS for v in values)
 
     def holds(self, value: float) -> bool:
         """The value lies within the measure's range of figures."""
@@ -351,14 +356,18 @@ def _score(group: _Group, measure: Measure, same_article: bool = False) -> float
         score -= OTHER_PREDICATE_PENALTY
     # figures close to a measure's own are evidence they count the same thing,
     # the same figures more so, and so is an update quoting one of its figures
-    # ("down from the 73 initially reported"); for shares, which crowd into 0
-    # to 100 whatever they measure, only the quoted earlier figure counts
+    # ("down from the 73 initially reported"); shares crowd into 0 to 100
+    # whatever they measure, so only one within half a point is close
     bounded = group.block[1] in BOUNDED_FAMILIES
     quoted = any(measure.holds(v) for v in group.earlier)
     # (one article's earlier figure differs from its current one; a group
     # repeating one of the article's figures for the measure is evidence)
     near = measure.holds if same_article and not group.earlier else None
-    if quoted or (group.values and not bounded and (any(map(near, group.values)) if near else measure.close(group.values))):
+    if bounded:
+        close = bool(group.values) and near is None and measure.close_share(group.values)
+    else:
+        close = bool(group.values) and (any(map(near, group.values)) if near else measure.close(group.values))
+    if quoted or close:
         score += CLOSE_VALUE_BONUS
     if quoted:
         score += QUOTED_EARLIER_BONUS
@@ -421,6 +430,9 @@ def _scores(group: _Group, measures: Sequence[Measure]) -> List[float]:
                 else:
                     close = all(low / CLOSE_RATIO <= v <= high * CLOSE_RATIO for v in values)
                     same = all(low * 0.98 <= v <= high * 1.02 for v in values)
+            elif values:  # a share
+                same = False
+                close = all(low - SHARE_POINTS <= v <= high + SHARE_POINTS for v in values)
             else:
                 close = same = False
             quoted = bool(earlier) and any(low * 0.98 <= v <= high * 1.02 for v in earlier)
@@ -430,7 +442,7 @@ def _scores(group: _Group, measures: Sequence[Measure]) -> List[float]:
                 score += QUOTED_EARLIER_BONUS
             if same:
                 score += SAME_VALUE_BONUS
-            if risen and not close and theirs == mine and extremes and smallest > high:
+            if risen and not (close and valued) and theirs == mine and extremes and smallest > high:
                 score += CLOSE_VALUE_BONUS
         scores.append(score)
     return scores

@@ -1010,3 +1010,23 @@ def test_sending_people_to_hospital_is_no_deployment():
     assert "hospitalised" in terms and "deployed" not in terms
     sent = grouping.claim_terms({"sentence": "The army sent 400 soldiers to the flooded town.", "text": "400"})
     assert "deployed" in sent
+
+
+def _share(article_id, text, value, sentence):
+    return {"article_id": article_id, "story": 1, "published": f"2028-05-1{article_id}", "unit": "percent",
+            "text": text, "value_low": value, "value_high": value, "qualifier": "exact", "sentence": sentence}
+
+
+@pytest.mark.parametrize("value,joins", [(61.0, True), (60.7, True), (62.0, False), (52.3, False)])
+def test_shares_within_half_a_point_are_evidence_of_one_quantity(value, joins):
+    # shares crowd into 0 to 100 whatever they measure, so only a figure within
+    # half a point of a measure's own counts as close: the commission's turnout
+    # and an outlet's "61.0 percent of voters turned out"
+    claims = [
+        _share(1, "61.2 percent", 61.2, "The commission put turnout at 61.2 percent on Monday."),
+        _share(1, "40.1 percent", 40.1, "The challenger, a former mayor, had 40.1 percent of the vote."),
+        _share(2, f"{value} percent", value, f"The official count says {value} percent of voters turned out."),
+    ]
+    labels = grouping.group_claims(claims)
+    assert (labels[2] == labels[0]) is joins
+    assert labels[1] != labels[0]
