@@ -52,9 +52,9 @@ _APPOSED_SAID = re.compile(
     r"warned|claimed|insisted|puts|put)\b")
 _NAME = re.compile(r"^[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|of|for|and|the|de|van|von)){0,5}$")
 # "The government's figure is 1.9 million": a figure owned by its source
-_OWN_FIGURE = re.compile(r"(?:^|[,;:]\s*|\b(?:but|and|while)\s+)((?:the\s+)?[A-Z][\w.&-]*(?:\s+[\w.&-]+){0,3}?|the\s+[a-z]+(?:\s+[a-z]+)?)['’]s?\s+"
-                         r"(?:own\s+|latest\s+|official\s+|new\s+)?(?:figure|estimate|count|tally|number|total)s?\s+"
-                         r"(?:is|was|stands|stood|puts|put|of|shows?|showed)\b", re.I)
+_OWN_FIGURE = re.compile(r"(?:^[\s•*·-]*|[,;:]\s*|\b(?:but|and|while)\s+)((?:the\s+)?[A-Z][\w.&-]*(?:\s+[\w.&-]+){0,3}?|the\s+[a-z]+(?:\s+[a-z]+)?)['’]s?\s+"
+                         r"(?:[a-z]+\s+){0,2}?(?:figure|estimate|count|tally|number|total|tabulation|projection|survey|poll)s?\s+"
+                         r"(?:is|was|stands|stood|puts|put|of|shows?|showed|gives|gave)\b", re.I)
 # a subject that measured or counted the figure right after its verb (not "the
 # largest recorded outbreak", "its estimate of", "the hottest day ever recorded")
 _MEASURED = re.compile(

@@ -8,7 +8,9 @@ from typing import Dict, Iterable, Optional, Sequence, Set
 from .terms import STOPWORDS, offset_in_sentence
 
 YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-YEAR_AFTER_RE = re.compile(r"[^.;,\d]{0,30}?\b(?:in|during|of)\s+(1[89]\d\d|20\d\d)\b")
+YEAR_AFTER_RE = re.compile(r"[^.;,\d]{0,30}?\b(?:in|during|of)\s+(1[89]\d\d|20\d\d)\b"
+                           # "the 47.1 percent recorded when Danek was re-elected in 2023"
+                           r"|\s+(?:[a-z]+\s+){0,2}when\s+[^.;,\d]{0,50}?\b(?:in|of)\s+(1[89]\d\d|20\d\d)\b")
 # "... the $112 million Crestline lost after the group's 2023 attack"
 YEAR_EVENT_AFTER_RE = re.compile(r"[^.;,\d]{0,60}?\b(?:the|its|their|[A-Za-z]+['’]s)\s+(1[89]\d\d|20\d\d)\s+[a-z]")
 
@@ -43,7 +45,7 @@ def past_event_year(claim: dict) -> Optional[str]:
     end = position + len(claim.get("text") or "")
     after = YEAR_AFTER_RE.match(sentence, end) or YEAR_EVENT_AFTER_RE.match(sentence, end)
     if after:
-        years.append(after.group(1))
+        years.append(after.group(1) or after.group(2))
     if not years and published_year.isdigit():
         back = [m for m in YEARS_BACK_RE.finditer(clause)] or \
             [m for m in YEARS_BACK_RE.finditer(sentence, end, end + 60) if not _NOT_DATING.search(sentence[end:m.start()])]

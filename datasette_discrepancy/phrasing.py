@@ -165,7 +165,10 @@ def revised_later(claim: dict) -> bool:
 # for another period, not an earlier figure for this one
 ANOTHER_PERIOD_RE = re.compile(
     r"\s*(?:%%|percent|per\s+cent)?\s*(?:,\s*)?(?:(?:in|during|for)\s+(?:%s)\b|a\s+year\s+(?:ago|earlier|before)"
-    r"|(?:in\s+)?(?:the\s+)?(?:last|previous|prior)\s+year\b|the\s+year\s+before)" % "|".join(MONTHS), re.I)
+    r"|(?:in\s+)?(?:the\s+)?(?:last|previous|prior)\s+year\b|the\s+year\s+before"
+    # "up from 52.3 percent in the first round": another round's own figure
+    r"|(?:in|at|during|for)\s+(?:the\s+)?(?:first|previous|last|prior|preceding|earlier)\s+"
+    r"(?:round|election|vote|ballot|poll|referendum|quarter|season)\b)" % "|".join(MONTHS), re.I)
 
 
 def another_period(claim: dict) -> bool:

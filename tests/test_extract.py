@@ -505,6 +505,8 @@ def test_attribution():
 
 @pytest.mark.parametrize("text,expr,source", [
     ("Local police put Saturday's crowd at some 40,000.", "some 40,000", "Local police"),
+    # a source's own count, however it is called, in a key point
+    ("- Open Ballot's parallel count puts turnout at 53.8% and the president's share at 52.4%", "53.8%", "Open Ballot"),
     ("The Foreign Office believes about 700 Britons are still on the island.", "about 700", "The Foreign Office"),
     ("- Coast guard: 9 dead, 53 injured", "9", "Coast guard"),
     # each source its own figure, in one sentence
@@ -568,7 +570,8 @@ def test_attribution():
     ("It is well below the 5,000 tons claimed by the environmental group Kyst Alliance.", "5,000",
      "the environmental group Kyst Alliance"),
     ("The largest recorded outbreak, in 1993, sickened an estimated 403,000 people.", "an estimated 403,000", None),
-    ("The department's first estimate is $12 million.", "$12 million", None),
+    # (but a possessive's estimate is its owner's, whatever its adjective)
+    ("The department's first estimate is $12 million.", "$12 million", "The department"),
     # "said its chair, Lidia Marsh": the name the description is given
     ("\"We have more than 30 colleagues we cannot reach,\" said its chair, Lidia Marsh, who runs a stall.",
      "more than 30", "Lidia Marsh"),

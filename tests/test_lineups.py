@@ -125,6 +125,10 @@ def test_a_past_event_named_again_without_its_year_keeps_its_measure():
     ("That is less than the $112 million Crestline lost after the group's 2023 attack.", "$112 million", "2023"),
     ("Spending rose to $38 million, up from $22 million in 2021.", "$22 million", "2021"),
     ("The fire has killed 12 people, the most since 2019.", "12", None),
+    # a "when" clause after the figure dates it
+    ("Turnout was well above the 47.1 percent recorded when the president was re-elected in 2023.",
+     "47.1 percent", "2023"),
+    ("Turnout reached 61 percent when polls closed on Sunday, as in 2023.", "61 percent", None),
     # a year counted back from the article's own
     ("Last year's march against the reform drew about 28,000 people, police said.", "about 28,000", "2024"),
     ("A similar fire killed nine people three years ago.", "nine", "2022"),
@@ -595,6 +599,9 @@ def test_changed_from(sentence, text, earlier):
     ("The ministry said 18% of samples were positive, up from 4% in January.", "4%", True),
     ("The reservoir is at 35%, against 41% a year ago.", "41%", True),
     ("Exports fell to $2 billion, down from $2.6 billion last year.", "$2.6 billion", True),
+    # another round of a vote, another quarter
+    ("Turnout was 61.2 percent, up from 52.3 percent in the first round.", "52.3 percent", True),
+    ("Sales rose to $4m from $3.1m in the previous quarter.", "$3.1m", True),
     # an earlier count of this quantity, revised
     ("The toll rose to 38, up from 14 on Tuesday.", "14", False),
     ("The toll rose from 12 to 31 over the weekend.", "12", False),
