@@ -32,6 +32,8 @@ OWN_ESTIMATE_RE = re.compile(
     # "puts the damage at", "put the crowd at", "put the toll higher, at"
     r"|\bput(?:s|ting)?\s+(?:the|its|their)\s+[a-z-]+\s+(?:[a-z-]+\s+)?"
     r"(?:at\s+|(?:(?:much|far|even)\s+)?(?:higher|lower),?\s*(?:at\s+)?)"
+    # "puts turnout at", "estimates turnout at": a quantity with no article
+    r"|\b(?:put(?:s|ting)?|estimat(?:e|es|ed|ing))\s+(?:the\s+|its\s+|their\s+)?[a-z-]+\s+at\s+"
     r"|\bst(?:oo|an)ds?\s+by\s+|\binsist(?:s|ed)?\b[^.;]{0,30}|\bmaintain(?:s|ed)?\b[^.;]{0,30})"
     r"[\"“‘']?(?:(?:about|around|roughly|some|nearly|almost|more than|less than|at least|up to|as many as"
     r"|as much as)\s+)?$", re.I)

@@ -461,6 +461,10 @@ def test_a_figure_the_article_disputes_joins_the_dispute(disputed, other_eight, 
     ("The government puts the damage at €1.9 billion.", "€1.9 billion", True),
     ("The aid agency put the toll higher, at least 130, citing remote villages.", "at least 130", True),
     ("The insurer says $4.5 billion.", "$4.5 billion", True),
+    # ... or a quantity named without an article
+    ("Open Ballot's parallel count puts turnout at 53.8%.", "53.8%", True),
+    ("The monitors estimate turnout at 53.8%, give or take 1.5 points.", "53.8%", True),
+    ("The plan puts 300 jobs at risk.", "300", False),
     ("The club said it was no more than 800.", "no more than 800", True),
     ("Police said 19 people were arrested.", "19", False),
     # a quotation that goes on past the figure is someone's words, not a figure quoted
