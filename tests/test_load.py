@@ -86,6 +86,19 @@ def test_changed_file_replaces_its_claims(tmp_path):
     assert db["articles"].count == 1
 
 
+def test_a_number_in_the_outlets_name_is_no_figure(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("NORTHLINK 6 NEWS\n\nMarchers in town. (NorthLink 6/Dan Pickering)\n\n"
+                                  "The fund was raised to 120 million pounds.\n")
+    manifest = tmp_path / "m.csv"
+    manifest.write_text("file,outlet,published\nin/a.txt,NorthLink 6 News,2028-10-12\n")
+    db_path = str(tmp_path / "db.db")
+    assert run("load", db_path, "--manifest", str(manifest)).exit_code == 0
+    db = sqlite_utils.Database(db_path)
+    assert [r["text"] for r in db.query("select text from claims")] == ["120 million"]
+
+
 def test_bad_inputs_are_named_and_skipped(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
