@@ -7,6 +7,7 @@ members are ("206 of its members" of "the fishermen's association").
 import re
 from typing import Optional, Tuple
 
+from .families import unit_family
 from .units import COLLECTIVES, COUNT_NOUNS, MEASURE_UNITS, SPEAKER_NOUNS, TIME_UNITS, normalize_unit
 from .sentences import Layout
 from .nouns import _PEOPLE_PARTICIPLES, _STOP, _TOKEN, _looks_plural, _noun_before, _noun_forward
@@ -121,6 +122,12 @@ worshippers festival-goers customers victims survivors casualties""".split()}
 _GROUP_WORDS = re.compile(r"-strong\s+((?:[a-z][\w'’-]*\s+){0,2}?)([a-z][\w'’-]*)\b")
 
 
+# a place's capacity, said without a noun: "licensed for 350", "built for 10,000"
+_CAPACITY_FOR = re.compile(r"\b(?:licensed|built|designed|approved|permitted|certified|intended|meant|room|space|"
+                           r"capacity|seating|seats?|beds?)\s+(?:only\s+|just\s+)?for\s+(?:just\s+|only\s+|up\s+to\s+)?$",
+                           re.I)
+
+
 def _unit_by_anaphora(text: str, layout: Layout, r, sidx: int, ss: int, se: int,
                       prev_units) -> Optional[Tuple[str, Optional[str]]]:
     """(unit, noun phrase) for the figure r, which has no noun after it; r lies in
@@ -150,6 +157,13 @@ def _unit_by_anaphora(text: str, layout: Layout, r, sidx: int, ss: int, se: int,
             if pu not in TIME_UNITS and pu not in MEASURE_UNITS and pu not in ("percent", "times"):
                 return pu, pnp
     lead = text[max(ss, r.start - 40):r.start]
+    if "for " in lead and _CAPACITY_FOR.search(lead):
+        # a place's capacity: "a club licensed for 350" holds people, "held 2,412 inmates
+        # in a facility designed for 1,650" the people the sentence counted
+        for psi, pu, pnp, _ in reversed(prev_units):
+            if psi == sidx and unit_family(pu) == "people":
+                return pu, pnp
+        return "people", None
     if lead.endswith(("at ", "at\t")):
         em = _ESTIMATE_AT.search(text, max(ss, r.start - 80), r.start)
         if em:

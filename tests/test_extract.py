@@ -807,6 +807,10 @@ UNIT_CASES = [
     # a measure's own word before "of" says what it counts, not a unit given earlier
     ("The 290-metre ship has a gross tonnage of 115,000.", "115,000", "tonnes"),
     ("The union has a membership of 40,000.", "40,000", "members"),
+    # a place's capacity holds people (those its sentence counted), not a noun of the sentence before
+    ("Police said 560 people had been in the club, based on the 540 tickets sold. The club was licensed for 350.",
+     "350", "people"),
+    ("The prison held 2,412 inmates in a facility designed for 1,650, or 46% over capacity.", "1,650", "inmates"),
 ]
 
 
