@@ -26,6 +26,7 @@ _SUBJ_VERB = re.compile(
     r"\s+(?:also\s+|previously\s+|later\s+|again\s+|have\s+|has\s+|had\s+)?(?:said|says|say|told|tell|tells|estimated|estimates|reported|reports|"
     r"announced|confirmed|stated|added|noted|tweeted|wrote|claimed|warned|predicted|puts?|believes?|"
     r"insists?|insisted|maintains?|maintained|gave|gives|counted|counts|stands\s+by|stood\s+by|"
+    r"promised|pledged|offered|"
     r"show|shows|showed)\b"
     # "the three people reported missing": a passive participle, no source speaking
     r"(?!\s+(?:missing|dead|killed|injured|hurt|wounded|safe|alive|lost|stranded|displaced|sick|ill)\b)")
@@ -59,7 +60,7 @@ _OWN_FIGURE = re.compile(r"(?:^[\s•*·-]*|[,;:]\s*|\b(?:but|and|while)\s+)((?:
 # largest recorded outbreak", "its estimate of", "the hottest day ever recorded")
 _MEASURED = re.compile(
     r"(?:^|[,;]\s+|\b(?:and|but|while)\s+)((?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){0,4}?|[a-z]+(?:[\s-][a-z]+)?)"
-    r"\s+(?:now\s+|also\s+)?(?:has\s+|have\s+|had\s+)?(?:estimates?|measured|recorded|registered)\s+"
+    r"\s+(?:now\s+|also\s+)?(?:has\s+|have\s+|had\s+)?(?:so\s+far\s+|now\s+)?(?:estimates?|measured|recorded|registered|identified)\s+"
     r"(?:(?:the|its|their)\s+[a-z]+(?:\s+[a-z]+)?\s+at\s+)?(?:(?:at\s+least|over|more\s+than|about|around|some|"
     r"nearly|almost|up\s+to|between)\s+)?[\d$£€]")
 _NAMED_AFTER = re.compile(r",\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})(?=[,.;]|$)")
@@ -69,7 +70,8 @@ _SAID_SUBJ = re.compile(r"[,”\"]\s*(?:said|says|according\s+to)\s+(?!(?:in|on|
 _KEYS = ("accord", " by ", "said", "say", "told", "tell", "estimat", "report", "announc", "confirm",
          "stated", "states", "added", "adds", "noted", "notes", "tweet", "wrote", "claim", "warn", "predict",
          "put", "believe", "insist", "maintain", "gave", "give", "count", "stand", "stood", "show", "figure",
-         "estimate", "tally", "total", "measured", "recorded", "registered")
+         "estimate", "tally", "total", "measured", "recorded", "registered", "identified", "promised", "pledged",
+         "offered")
 # adverbs that stand where a source might: "now puts the total at", "The association still says"
 _ADVERBS = r"still|also|now|again|later|previously|meanwhile|too|alone|itself|themselves"
 _BAD_HEAD = re.compile(r"^(?:it|he|she|they|we|i|you|this|that|which|who|there|officials? also|and|but|or|so|"
@@ -190,7 +192,8 @@ def find_attribution(sentence: str) -> Optional[str]:
             return _source(named.group(1))   # 'said its chair, Lidia Marsh': the name
         return _source(m.group(1))
     # "The institute has recorded over 200 aftershocks", "insurers estimate the damage at"
-    m = _MEASURED.search(sentence) if any(map(sl.__contains__, ("measured", "recorded", "registered", "estimate"))) \
+    m = _MEASURED.search(sentence) if any(map(sl.__contains__, ("measured", "recorded", "registered", "estimate",
+                                                                "identified"))) \
         else None
     return _source(m.group(1)) if m and not _BAD_HEAD.match(m.group(1)) else None
 

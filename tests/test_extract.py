@@ -570,6 +570,10 @@ def test_attribution():
     ("It is well below the 5,000 tons claimed by the environmental group Kyst Alliance.", "5,000",
      "the environmental group Kyst Alliance"),
     ("The largest recorded outbreak, in 1993, sickened an estimated 403,000 people.", "an estimated 403,000", None),
+    # who identified the dead, who promised or offered the money
+    ("Police have so far identified 19 of the dead.", "19", "Police"),
+    ("The government has promised €20,000 to the family of each person who died.", "€20,000", "The government"),
+    ("The government on Tuesday offered £80mn for retraining.", "£80mn", "The government"),
     # (but a possessive's estimate is its owner's, whatever its adjective)
     ("The department's first estimate is $12 million.", "$12 million", "The department"),
     # "said its chair, Lidia Marsh": the name the description is given
