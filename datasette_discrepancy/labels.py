@@ -31,7 +31,8 @@ LABEL_NOISE = set(
     morning afternoon evening night day days month year time latest initially now already
     official officials spokesman spokeswoman statement
     roughly nearly almost around approximately within along early late later earlier remain remains
-    still show showed shows taken cannot back least""".split()
+    still show showed shows taken cannot back least
+    him hers ours theirs me my across between including every away far last first end ago""".split()
 )
 STEM_WORDS = {
     "death": "killed", "missing": "missing", "injured": "injured", "evacuated": "evacuated",

@@ -1041,3 +1041,12 @@ def test_shares_within_half_a_point_are_evidence_of_one_quantity(value, joins):
     labels = grouping.group_claims(claims)
     assert (labels[2] == labels[0]) is joins
     assert labels[1] != labels[0]
+
+
+def test_a_label_says_nothing_with_pronouns_or_prepositions():
+    label, _ = _labelled(
+        ("Preliminary results gave him 57.6 percent of the vote.", "57.6 percent", "percent", "percent"),
+        ("Results two weeks ago gave him 57.1 percent across the country.", "57.1 percent", "percent", "percent"),
+    )
+    words = set(label.lower().replace("(", " ").replace(")", " ").replace(",", " ").split())
+    assert not words & {"him", "ago", "across"}, label
