@@ -152,8 +152,9 @@ def find_attribution(sentence: str) -> Optional[str]:
     best = None
     for m in _SUBJ_VERB.finditer(sentence):
         cand = m.group(1)
-        # keep the shortest tail noun phrase: trim at last comma
-        cand = cand.split(",")[-1]
+        # keep the shortest tail noun phrase: trim at the last comma, or the last
+        # word that starts a clause ("TWO Brits among dead as survivors say ...")
+        cand = _CLAUSE_START.split(cand.split(",")[-1])[-1]
         r = _clean(cand)
         if r and not _DIGIT.search(r):
             words = r.split()
@@ -204,6 +205,7 @@ def _source(phrase: str) -> Optional[str]:
     return r if r and not _DIGIT.search(r) else None
 
 
+_CLAUSE_START = re.compile(r"\b(?:as|that|while|whereas|but|because|after|when)\s+")
 _RELATIVE = re.compile(r"(?:which|who|whose|whom|where|that)\b", re.I)
 
 

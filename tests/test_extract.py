@@ -570,6 +570,8 @@ def test_attribution():
     ("It is well below the 5,000 tons claimed by the environmental group Kyst Alliance.", "5,000",
      "the environmental group Kyst Alliance"),
     ("The largest recorded outbreak, in 1993, sickened an estimated 403,000 people.", "an estimated 403,000", None),
+    # a subject starts after the clause's first word: not "TWO Brits among dead as survivors"
+    ("TWO Brits among dead as survivors say bosses crammed 600 into club licensed for 350", "600", "survivors"),
     # who identified the dead, who promised or offered the money
     ("Police have so far identified 19 of the dead.", "19", "Police"),
     ("The government has promised €20,000 to the family of each person who died.", "€20,000", "The government"),
