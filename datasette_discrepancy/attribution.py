@@ -29,7 +29,7 @@ _SUBJ_VERB = re.compile(
     r"promised|pledged|offered|"
     r"show|shows|showed)\b"
     # "the three people reported missing": a passive participle, no source speaking
-    r"(?!\s+(?:missing|dead|killed|injured|hurt|wounded|safe|alive|lost|stranded|displaced|sick|ill)\b)")
+    r"(?!\s+(?:missing|dead|killed|injured|hurt|wounded|safe|alive|lost|stranded|displaced|sick|ill|way|birth|chase)\b)")
 # headings that end in a colon and are no source: "Key figures:", "Latest:", "Update:"
 _LABEL_WORDS = {"figures", "numbers", "points", "facts", "glance", "latest", "breaking", "update", "updated",
                 "correction", "note", "photo", "photos", "video", "watch", "related", "live", "timeline",

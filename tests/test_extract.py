@@ -570,6 +570,9 @@ def test_attribution():
     ("It is well below the 5,000 tons claimed by the environmental group Kyst Alliance.", "5,000",
      "the environmental group Kyst Alliance"),
     ("The largest recorded outbreak, in 1993, sickened an estimated 403,000 people.", "an estimated 403,000", None),
+    # "gave way" is a collapse, not a source giving a figure
+    ("It is the worst collapse since 1998, when a parking garage on Grover Street gave way and killed seven workers.",
+     "seven", None),
     # a subject starts after the clause's first word: not "TWO Brits among dead as survivors"
     ("TWO Brits among dead as survivors say bosses crammed 600 into club licensed for 350", "600", "survivors"),
     # who identified the dead, who promised or offered the money
