@@ -86,6 +86,10 @@ _AGE_AFTER = re.compile(r"(?:-|\s)(?:years?|yrs?|months?|weeks?)(?:-|\s)old\b|-y
 _AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s+(?:between\s+)?(?:\d{1,3}\s*(?:to|-|–|and)\s*)?$", re.I)
 _APPOSITION_BEFORE = re.compile(r"[A-Z][\w'’.-]*,\s*$")
 _APPOSITION_AFTER = re.compile(r"\s*(?:,|\)|;|\s+and\s+[A-Z]|\s+(?:of|from)\s+[A-Z])")
+# ... or ending the sentence after a full name: "and her cousin Ryan Barnes, 23."
+_FULL_NAME_BEFORE = re.compile(r"\b[A-Z][a-z'’-]+\s+(?!(?:County|City|State|Province|Region|District|Island|Islands|"
+                               r"Street|Road|Valley|Park|Bay)\b)[A-Z][\w'’-]*,\s*$")
+_SENTENCE_END_AFTER = re.compile(r"\.(?:\s|$)")
 
 
 # -------- designations and addresses: "Route 66", "gates 3 and 4", "Challenger 2", "day two", "10 Downing Street"

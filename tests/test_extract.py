@@ -361,6 +361,7 @@ def test_relative_multiple_of_previous_figure():
     "Shelters open at 7 a.m. daily.",
     "In 2016, voters chose a new mayor.",
     "Glenda Escobar, 33, a migrant from Honduras, rests.",
+    "The families were named as Chloe Barnes and her cousin Ryan Barnes, 23.",
     "She has a 33-year-old son.",
     "18 PHOTOS",
     "Related: the valley before and after the flood, seen from the air — 40 PHOTOS\nMore news",
@@ -986,3 +987,8 @@ def test_page_furniture_of_business_and_broadcast_sites():
     text = ("NORTHLINK 6 NEWS\nYour region\n\nMarchers in town on Thursday. (NorthLink 6/Dan Pickering)\n\n"
             "The fund rose to 120 million pounds, 6 towns said.")
     assert [c.text for c in extract_claims(text, outlet="NorthLink 6 News")] == ["120 million", "6"]
+
+
+def test_a_count_after_a_place_at_a_sentence_end_is_still_a_count():
+    # an age ends "Ryan Barnes, 23." but "Harlan County, 12." is a county's count
+    assert [c.text for c in extract_claims("Deaths rose to 23. In Harlan County, 12.")] == ["23", "12"]
