@@ -12,7 +12,8 @@ from .numbers import (SCALE_ABBR, SCALE_WORDS, TENS_WORDS, UNICODE_FRACTIONS, UN
                       parse_digits, parse_words, vague_value)
 from .units import normalize_unit
 from .nouns import _count_noun_follows
-from .not_claims import (_AGE_AFTER, _AGE_BEFORE, _FULL_NAME_BEFORE, _SENTENCE_END_AFTER, _APPOSITION_AFTER, _APPOSITION_BEFORE, _CAP_BEFORE,
+from .not_claims import (_AGE_AFTER, _AGE_BEFORE, _APPOSITION_AFTER, _APPOSITION_BEFORE, _CAP_BEFORE,
+                         _FULL_NAME_BEFORE, _SENTENCE_END_AFTER,
                          _LABEL_BEFORE, _LABEL_LOWER, _LABEL_WORDS, _MONTH_AFTER, _MONTH_BEFORE, _MONTH_CAP, _OF_N,
                          _PARTITIVE_PRONOUN, _ranked_list_item, _PHOTO_AFTER, _PHOTO_COUNTER, _PHOTO_COUNTER_END, _PHOTO_FIRST, _READ_TIME_AFTER, _SOCIAL_AFTER, _SOCIAL_BEFORE,
                          _OFFSET_BEFORE, _PLAYER_BEFORE, _DOT_TIME_BEFORE, _DOT_TIME_AFTER, _EMERGENCY_AFTER,

@@ -1,6 +1,7 @@
-"""Find every figure in a news article: a pure function of text.
+"""Find every figure in a news article: a pure function of its text (and the
+outlet's name, whose own numbers are no figures).
 
-extract_claims(text) -> list[Claim], in order of span_start.
+extract_claims(text, outlet=None) -> list[Claim], in order of span_start.
 
 Plain compiled regular expressions, stdlib only.  The scan and the assembly of
 Claims are here; the rest, one job a module:
