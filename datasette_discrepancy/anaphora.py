@@ -55,6 +55,7 @@ _HUMAN_VERB_AFTER = re.compile(
     r"spent\s+the\s+night|slept|"
     r"marched|gathered|joined|sought|treated|hospitali[sz]ed|admitted|discharged|rescued|arrested|detained|"
     r"injured|killed|hurt|missing|dead|unaccounted\s+for|tested\s+positive|needed\s+(?:hospital|medical|treatment|care)|"
+    r"f[ae]ll\s+ill|(?:got|became)\s+(?:sick|ill)|"
     r"taken\s+to\s+(?:a\s+|the\s+|\w+\s+)?hospitals?|(?:of\s+them\s+)?in\s+(?:a\s+|an\s+)?(?:critical|serious|stable|"
     r"intensive|life-threatening)|in\s+hospitals?|aboard|onboard|on\s+(?:board|site|the\s+site))\b", re.I)
 # "of those on board were children" says what they are itself; "of them" does not

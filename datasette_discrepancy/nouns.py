@@ -76,7 +76,7 @@ found stood began brought thought bought fought spent built paid met lost won le
 say says said make makes take takes go goes come comes give gives remain remains stay stays arrive
 arrives die dies live work works need needs want wants face faces join joins attend attends
 cast shut struck spread fled sought caught taught drawn chosen taken given seen known shown sold
-hid hidden broke broken wrote written
+hid hidden broke broken wrote written became become becomes
 slid swept crept sank sunk swam stuck bled fed wept woke drove driven rode ridden threw thrown wore worn tore
 torn blew blown grew grown knew known drew sprang sprung sang rang shot lit dug hung clung flung slung swung
 lies stands means includes seems appears exceeds blows flee flees escape escapes wait waits

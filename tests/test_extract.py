@@ -817,6 +817,9 @@ UNIT_CASES = [
     # a measure's own word before "of" says what it counts, not a unit given earlier
     ("The 290-metre ship has a gross tonnage of 115,000.", "115,000", "tonnes"),
     ("The union has a membership of 40,000.", "40,000", "members"),
+    # those who fell ill are people, and "became" is a verb, not a noun ("ills")
+    ("It is the worst outbreak since the scandal of 2011, when 2,700 fell ill.", "2,700", "people"),
+    ("About 300 became ill after the wedding.", "About 300", "people"),
     # a place's capacity holds people (those its sentence counted), not a noun of the sentence before
     ("Police said 560 people had been in the club, based on the 540 tickets sold. The club was licensed for 350.",
      "350", "people"),
