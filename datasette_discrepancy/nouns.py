@@ -339,6 +339,9 @@ _SPEAKS_AFTER = re.compile(r"(?:\s*,\s*(?:who|which)\s[^,;:]{1,60},)?\s+(?:(?:ha
                            r"insisted|insists?|believed?|believes|warned|warns?|put|puts)\b")
 
 
+_PLACE_PREPOSITIONS = {"in", "at", "inside", "near", "outside", "across", "around", "within"}
+
+
 def _noun_before(text: str, start: int, sent_start: int) -> Optional[Tuple[str, str]]:
     """Nearest counted noun before `start` in the sentence (for anaphora)."""
     seg = text[sent_start:start]
@@ -357,6 +360,9 @@ def _noun_before(text: str, start: int, sent_start: int) -> Optional[Tuple[str, 
             return "points", t.group()   # "the free water points", not "percentage points"
         if w in COLLECTIVES:
             return COLLECTIVES[w], t.group()
+        if k > 1 and toks[k - 1].group().lower() == "the" and toks[k - 2].group().lower() in _PLACE_PREPOSITIONS \
+                and pluralize(w) != w and not _looks_plural(w):
+            continue   # "cases in the camp rose from 12 to 19": where they are, not what is counted
         if w in COUNT_NOUNS and w not in TIME_UNITS and pluralize(w) not in TIME_UNITS \
                 and w not in ("point", "points", "percent", "state", "states", "country", "countries",
                               "city", "cities", "force", "member", "members", "unit", "units", "flight",

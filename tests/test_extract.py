@@ -817,6 +817,8 @@ UNIT_CASES = [
     # a measure's own word before "of" says what it counts, not a unit given earlier
     ("The 290-metre ship has a gross tonnage of 115,000.", "115,000", "tonnes"),
     ("The union has a membership of 40,000.", "40,000", "members"),
+    # a singular noun after "in the" is where the counted are, not what they are
+    ("Suspected cholera cases in the camp rose from 12 to 19 in 24 hours.", "19", "cases"),
     # those who fell ill are people, and "became" is a verb, not a noun ("ills")
     ("It is the worst outbreak since the scandal of 2011, when 2,700 fell ill.", "2,700", "people"),
     ("About 300 became ill after the wedding.", "About 300", "people"),
