@@ -360,8 +360,8 @@ def _noun_before(text: str, start: int, sent_start: int) -> Optional[Tuple[str, 
             return "points", t.group()   # "the free water points", not "percentage points"
         if w in COLLECTIVES:
             return COLLECTIVES[w], t.group()
-        if k > 1 and toks[k - 1].group().lower() == "the" and toks[k - 2].group().lower() in _PLACE_PREPOSITIONS \
-                and pluralize(w) != w and not _looks_plural(w):
+        if w in COUNT_NOUNS and k > 1 and toks[k - 1].group().lower() == "the" \
+                and toks[k - 2].group().lower() in _PLACE_PREPOSITIONS and not _looks_plural(w) and pluralize(w) != w:
             continue   # "cases in the camp rose from 12 to 19": where they are, not what is counted
         if w in COUNT_NOUNS and w not in TIME_UNITS and pluralize(w) not in TIME_UNITS \
                 and w not in ("point", "points", "percent", "state", "states", "country", "countries",
